@@ -1,0 +1,31 @@
+@{
+    RootModule           = 'GrinfiPS.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '3c0f5a8e-6a43-4a5e-9a0e-6f7d1b2c9e41'
+    Author               = 'GrinfiPS contributors'
+    CompanyName          = 'GrinfiPS'
+    Copyright            = '(c) GrinfiPS contributors. MIT License.'
+    Description          = 'Manage the contacts (leads) of a Grinfi.io CRM from PowerShell: search, create, update, and organize them across lists, pipeline stages and tags.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('GrinfiPS.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Grinfi'
+        'Disconnect-Grinfi'
+        'Get-GrinfiConnection'
+        'Get-GrinfiLead'
+        'Measure-GrinfiLead'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Grinfi', 'CRM', 'Leads', 'Contacts', 'Sales', 'REST', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/grinfips/GrinfiPS'
+            LicenseUri   = 'https://github.com/grinfips/GrinfiPS/blob/main/LICENSE'
+            ReleaseNotes = 'First release.'
+        }
+    }
+}

@@ -1,0 +1,220 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates and benchmarks GrinfiPS.
+.DESCRIPTION
+    The single entry point. From a clean clone:
+        dotnet tool restore && dotnet pwsh ./build.ps1 Demo
+        dotnet tool restore && dotnet pwsh ./build.ps1 Test
+    Build stages an importable module at out/GrinfiPS (Import-Module ./out/GrinfiPS works).
+    Test runs xunit, then Pester in a separate pwsh that imports that staged module, and
+    prints "Tests: N passed, M failed" as its last line.
+.PARAMETER Task
+    Build, Test, Demo, Bench or Clean. Several run in order.
+.PARAMETER Configuration
+    Release (default) or Debug.
+.PARAMETER TestPath
+    Test only: Pester files or folders to run instead of all of tests/.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    [string[]] $TestPath
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'GrinfiPS'
+$SandboxOut = Join-Path $Out 'sandbox'
+$ResultsOut = Join-Path $Out 'test-results'
+$PesterVersion = '5.7.1'
+
+function Assert-ExitCode {
+    # Fails the build when the native command just run failed.
+    param([Parameter(Mandatory)] [string] $What)
+    if ($LASTEXITCODE -ne 0) {
+        throw "$What failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'GrinfiPS.psd1')).ModuleVersion
+}
+
+function Invoke-Build {
+    $publish = Join-Path $Out 'publish'
+    Remove-Item $publish, $ModuleOut -Recurse -Force -ErrorAction Ignore
+    Write-Host "Building GrinfiPS $(Get-ModuleVersion) ($Configuration)"
+    & dotnet publish (Join-Path $Root 'src/GrinfiPS') -c $Configuration -o $publish --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet publish'
+
+    # The staged module: manifest, our assembly, formats and help at the top; the netstandard
+    # dependencies that only Windows PowerShell needs in dependencies/ (see ModuleLifecycle).
+    $dependencies = New-Item (Join-Path $ModuleOut 'dependencies') -ItemType Directory -Force
+    Copy-Item (Join-Path $Root 'GrinfiPS.psd1') $ModuleOut
+    Copy-Item (Join-Path $publish 'GrinfiPS.dll'), (Join-Path $publish 'GrinfiPS.pdb') $ModuleOut
+    Get-ChildItem (Join-Path $Root 'src/GrinfiPS') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
+    Get-ChildItem $publish -Filter '*.dll' | Where-Object Name -ne 'GrinfiPS.dll' | Copy-Item -Destination $dependencies
+
+    & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet build'
+    Write-Host "Staged $ModuleOut"
+}
+
+function Get-PesterManifest {
+    $installed = Get-Module Pester -ListAvailable | Where-Object { $_.Version -eq [version]$PesterVersion } | Select-Object -First 1
+    if ($installed) {
+        return $installed.Path
+    }
+    # The PowerShell Gallery is not reachable from every build machine; NuGet is. A throwaway
+    # project with a PackageDownload puts the package in the NuGet cache.
+    $globalPackages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $manifest = Join-Path $globalPackages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) {
+        Write-Host "Fetching Pester $PesterVersion from NuGet"
+        $project = Join-Path ([IO.Path]::GetTempPath()) "grinfips-pester-$PID"
+        New-Item $project -ItemType Directory -Force | Out-Null
+        try {
+            Set-Content (Join-Path $project 'PesterDownload.csproj') @"
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="Pester" Version="[$PesterVersion]" /></ItemGroup>
+</Project>
+"@
+            & dotnet restore (Join-Path $project 'PesterDownload.csproj') --nologo -v quiet
+            Assert-ExitCode 'dotnet restore'
+        }
+        finally {
+            Remove-Item $project -Recurse -Force -ErrorAction Ignore
+        }
+    }
+    if (-not (Test-Path $manifest)) {
+        throw "Pester $PesterVersion was not found at $manifest after the NuGet download."
+    }
+    $manifest
+}
+
+function Invoke-XunitTests {
+    $trx = Join-Path $ResultsOut 'xunit.trx'
+    Remove-Item $trx -ErrorAction Ignore
+    & dotnet test (Join-Path $Root 'tests/GrinfiPS.Tests') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' | Out-Host
+    if (-not (Test-Path $trx)) {
+        Write-Host 'xunit produced no results (build failure?)' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    $counters = ([xml](Get-Content $trx -Raw)).TestRun.ResultSummary.Counters
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    if ($LASTEXITCODE -ne 0 -and $failed -eq 0) { $failed = 1 }
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterManifest
+    $result = Join-Path $ResultsOut 'pester.json'
+    Remove-Item $result -ErrorAction Ignore
+    $paths = if ($TestPath) { $TestPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $Root 'tests') }
+    # A separate pwsh: the tests import the staged module, never this session's types.
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') `
+        -PesterManifest $pester -ModulePath $ModuleOut -SandboxPath (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll') `
+        -ResultPath $result -Path $paths | Out-Host
+    if (-not (Test-Path $result)) {
+        Write-Host 'Pester produced no results' -ForegroundColor Red
+        return [pscustomobject]@{ Passed = 0; Failed = 1 }
+    }
+    Get-Content $result -Raw | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    New-Item $ResultsOut -ItemType Directory -Force | Out-Null
+    $xunit = if ($TestPath) { [pscustomobject]@{ Passed = 0; Failed = 0 } } else { Invoke-XunitTests }
+    $pester = Invoke-PesterTests
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $script:TestSummary = "Tests: $passed passed, $failed failed"
+    $script:TestFailed = $failed -gt 0
+}
+
+function Start-Sandbox {
+    param([int] $Contacts = 300, [string[]] $ExtraArguments = @())
+    $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @((Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll'), '--contacts', $Contacts, '--parent-pid', $PID) + $ExtraArguments) {
+        $psi.ArgumentList.Add([string]$a)
+    }
+    $psi.RedirectStandardOutput = $true
+    $psi.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($psi)
+    $ready = $process.StandardOutput.ReadLine()
+    if (-not $ready) {
+        throw 'The sandbox did not start.'
+    }
+    $info = $ready | ConvertFrom-Json
+    $info | Add-Member -NotePropertyName Process -NotePropertyValue $process -PassThru
+}
+
+function Invoke-Demo {
+    $sandbox = Start-Sandbox -Contacts 300
+    try {
+        $env:GRINFI_API_KEY = $sandbox.apiKey
+        $env:GRINFI_BASE_URI = $sandbox.baseUri
+        & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$ModuleOut'; & '$(Join-Path $Root 'examples/demo.ps1')'"
+        Assert-ExitCode 'dotnet pwsh'
+    }
+    finally {
+        Remove-Item Env:GRINFI_API_KEY, Env:GRINFI_BASE_URI -ErrorAction Ignore
+        $sandbox.Process.Kill()
+    }
+}
+
+function Invoke-Bench {
+    $benches = Get-ChildItem (Join-Path $Root 'bench') -Filter '*.bench.ps1' | Sort-Object Name
+    if (-not $benches) {
+        Write-Host 'No benchmarks yet.'
+        return
+    }
+    foreach ($bench in $benches) {
+        Write-Host "== $($bench.BaseName)" -ForegroundColor Cyan
+        & dotnet pwsh -NoProfile -NonInteractive -File $bench.FullName -ModulePath $ModuleOut -SandboxPath (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll')
+        Assert-ExitCode 'dotnet pwsh'
+    }
+}
+
+$script:TestSummary = $null
+$script:TestFailed = $false
+Push-Location $Root
+try {
+    foreach ($t in $Task) {
+        switch ($t) {
+            'Clean' { Remove-Item $Out -Recurse -Force -ErrorAction Ignore }
+            'Build' { Invoke-Build }
+            'Test' { Invoke-Build; Invoke-Test }
+            'Demo' { Invoke-Build; Invoke-Demo }
+            'Bench' { Invoke-Build; Invoke-Bench }
+        }
+    }
+}
+catch {
+    Write-Host "build.ps1 $($Task -join ', ') failed: $_" -ForegroundColor Red
+    if ($Task -contains 'Test') {
+        Write-Host 'Tests: 0 passed, 1 failed'
+    }
+    exit 1
+}
+finally {
+    Pop-Location
+}
+if ($script:TestSummary) {
+    Write-Host $script:TestSummary
+    if ($script:TestFailed) { exit 1 }
+}
+exit 0

@@ -1,0 +1,44 @@
+using System.Threading;
+
+namespace GrinfiPS.Client;
+
+/// <summary>Where a request's verbose and debug lines go. Implementations must be thread-safe.</summary>
+internal interface IRequestLog
+{
+    bool VerboseEnabled { get; }
+
+    bool DebugEnabled { get; }
+
+    void Verbose(string message);
+
+    void Debug(string message);
+}
+
+/// <summary>What every call into the client carries: the cancellation of the command and its log.</summary>
+internal sealed class CallContext
+{
+    public static readonly CallContext None = new(CancellationToken.None, null);
+
+    public CallContext(CancellationToken cancellationToken, IRequestLog? log)
+    {
+        CancellationToken = cancellationToken;
+        Log = log ?? NullLog.Instance;
+    }
+
+    public CancellationToken CancellationToken { get; }
+
+    public IRequestLog Log { get; }
+
+    private sealed class NullLog : IRequestLog
+    {
+        public static readonly NullLog Instance = new();
+
+        public bool VerboseEnabled => false;
+
+        public bool DebugEnabled => false;
+
+        public void Verbose(string message) { }
+
+        public void Debug(string message) { }
+    }
+}

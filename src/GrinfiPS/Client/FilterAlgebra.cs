@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Client;
+
+/// <summary>
+/// Adds conditions to a search filter (the paging cursor, for one) without losing the user's
+/// own conditions on the same field. A filter is { field: scalar | [IN] | {op: value} |
+/// "is_null" | "is_not_null" }, and a field can hold only one of those, so merging a cursor
+/// into a field the user already constrained needs care.
+/// </summary>
+internal static class FilterAlgebra
+{
+    public const string IsNull = "is_null";
+    public const string IsNotNull = "is_not_null";
+
+    /// <summary>The operators the API knows.</summary>
+    public static readonly IReadOnlyCollection<string> Operators = new[] { "=", "!=", "<>", "<", "<=", ">", ">=" };
+
+    /// <summary>
+    /// The filter AND <c>field op value</c>, or null when no contact can match (so the request
+    /// need not be sent). The input is not changed.
+    /// </summary>
+    public static JsonObject? And(JsonObject filter, string field, string op, JsonNode value)
+    {
+        var result = (JsonObject)filter.DeepClone();
+        var kind = LeadFields.KindOf(field);
+        switch (result[field])
+        {
+            case null:
+                result[field] = new JsonObject { [op] = value.DeepClone() };
+                return result;
+            case JsonValue existing when Marker(existing) == IsNotNull:
+                result[field] = new JsonObject { [op] = value.DeepClone() };
+                return result;
+            case JsonValue existing when Marker(existing) == IsNull:
+                return null;
+            case JsonValue scalar:
+                // Every match has exactly this value: the condition either holds for all or for none.
+                return Holds(scalar, op, value, kind) ? result : null;
+            case JsonArray inList:
+                var kept = inList.Where(item => item is not null && Holds(item, op, value, kind)).Select(i => i!.DeepClone()).ToArray();
+                if (kept.Length == 0)
+                {
+                    return null;
+                }
+                result[field] = new JsonArray(kept);
+                return result;
+            case JsonObject operators:
+                if (operators[op] is JsonNode current)
+                {
+                    // Two bounds of one kind: the tighter one is the condition. Equality conditions
+                    // added by paging come from matching rows, so the user's one already agrees.
+                    var tighter = op switch
+                    {
+                        ">" or ">=" => Compare(value, current, kind) > 0,
+                        "<" or "<=" => Compare(value, current, kind) < 0,
+                        _ => false,
+                    };
+                    if (tighter)
+                    {
+                        operators[op] = value.DeepClone();
+                    }
+                }
+                else
+                {
+                    operators[op] = value.DeepClone();
+                }
+                return result;
+            default:
+                return result;
+        }
+    }
+
+    /// <summary>The filter AND <c>field IS NULL</c>, or null when the filter already excludes nulls.</summary>
+    public static JsonObject? AndIsNull(JsonObject filter, string field)
+    {
+        if (ExcludesNull(filter, field))
+        {
+            return null;
+        }
+        var result = (JsonObject)filter.DeepClone();
+        result[field] = IsNull;
+        return result;
+    }
+
+    /// <summary>The filter AND <c>field IS NOT NULL</c>, or null when the filter only allows nulls.</summary>
+    public static JsonObject? AndIsNotNull(JsonObject filter, string field)
+    {
+        if (filter[field] is JsonValue v && Marker(v) == IsNull)
+        {
+            return null;
+        }
+        if (ExcludesNull(filter, field))
+        {
+            return (JsonObject)filter.DeepClone();
+        }
+        var result = (JsonObject)filter.DeepClone();
+        result[field] = IsNotNull;
+        return result;
+    }
+
+    /// <summary>Whether the filter's condition on a field already rules out contacts where it is null.</summary>
+    public static bool ExcludesNull(JsonObject filter, string field) => filter[field] switch
+    {
+        null => false,
+        JsonValue v when Marker(v) == IsNull => false,
+        _ => true, // a value, a list, operators (SQL: null compares to nothing) or is_not_null
+    };
+
+    /// <summary>Whether two field values are the same to the server (a tie in sorting).</summary>
+    public static bool Same(JsonNode? a, JsonNode? b, FieldKind kind) =>
+        a is null || b is null ? a is null && b is null : Compare(a, b, kind) == 0;
+
+    /// <summary>Orders two values as the server does: instants, numbers, or ordinal text (UUIDs case-insensitively).</summary>
+    public static int Compare(JsonNode a, JsonNode b, FieldKind kind)
+    {
+        var sa = JsonRead.AsString(a);
+        var sb = JsonRead.AsString(b);
+        if (sa is null || sb is null)
+        {
+            return string.CompareOrdinal(a.ToJsonString(), b.ToJsonString());
+        }
+        if (kind == FieldKind.Date && TryInstant(sa, out var da) && TryInstant(sb, out var db))
+        {
+            return da.CompareTo(db);
+        }
+        if (kind == FieldKind.Number && double.TryParse(sa, NumberStyles.Float, CultureInfo.InvariantCulture, out var na)
+            && double.TryParse(sb, NumberStyles.Float, CultureInfo.InvariantCulture, out var nb))
+        {
+            return na.CompareTo(nb);
+        }
+        return kind == FieldKind.Uuid
+            ? string.CompareOrdinal(sa.ToLowerInvariant(), sb.ToLowerInvariant())
+            : string.CompareOrdinal(sa, sb);
+    }
+
+    private static bool Holds(JsonNode candidate, string op, JsonNode bound, FieldKind kind)
+    {
+        var c = Compare(candidate, bound, kind);
+        return op switch
+        {
+            "=" => c == 0,
+            "!=" or "<>" => c != 0,
+            "<" => c < 0,
+            "<=" => c <= 0,
+            ">" => c > 0,
+            ">=" => c >= 0,
+            _ => true,
+        };
+    }
+
+    private static string? Marker(JsonValue value) =>
+        JsonRead.Element(value) is { ValueKind: JsonValueKind.String } e ? e.GetString() : null;
+
+    private static bool TryInstant(string s, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+}

@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Client;
+
+/// <summary>
+/// The names of one kind of object (lists, stages, tags, ...) for one connection, so a name
+/// costs one request per connection, not one per use. A name that is not found reloads the
+/// cache once (a list made in the web app a minute ago must resolve).
+/// </summary>
+internal sealed class NameCache<T>
+    where T : GrinfiNamedObject
+{
+    private static readonly TimeSpan s_missMemory = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_displayLoadTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Func<CallContext, Task<IReadOnlyList<T>>> _load;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly object _lock = new();
+    private readonly Dictionary<string, DateTime> _recentMisses = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<T>? _items;
+    private int _generation;
+    private bool _displayTried;
+
+    public NameCache(string noun, string typeName, Func<CallContext, Task<IReadOnlyList<T>>> load)
+    {
+        Noun = noun;
+        TypeName = typeName;
+        _load = load;
+    }
+
+    /// <summary>What the objects are called in messages: "List", "Pipeline stage", ...</summary>
+    public string Noun { get; }
+
+    /// <summary>The noun of the cmdlets and error ids: "List", "PipelineStage", ...</summary>
+    public string TypeName { get; }
+
+    /// <summary>The cached items, or null before the first load (no request is made).</summary>
+    public IReadOnlyList<T>? Cached
+    {
+        get { lock (_lock) { return _items; } }
+    }
+
+    /// <summary>All items, loading them on first use (or again with <paramref name="refresh"/>).</summary>
+    public async Task<IReadOnlyList<T>> GetAllAsync(CallContext ctx, bool refresh = false)
+    {
+        int seen;
+        lock (_lock)
+        {
+            if (_items is not null && !refresh)
+            {
+                return _items;
+            }
+            seen = _generation;
+        }
+        await _loading.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+        try
+        {
+            lock (_lock)
+            {
+                // Someone else loaded while we waited: that load is as fresh as ours would be.
+                if (_items is not null && _generation != seen)
+                {
+                    return _items;
+                }
+            }
+            var items = await _load(ctx).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _items = items;
+                _generation++;
+                return items;
+            }
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Finds an object by UUID or name (case-insensitive; an exact-case match wins a tie).
+    /// Reloads once on a miss. Throws a <see cref="GrinfiException"/> that lists close matches.
+    /// </summary>
+    public async Task<T> ResolveAsync(string nameOrUuid, string parameterName, CallContext ctx)
+    {
+        var items = await GetAllAsync(ctx).ConfigureAwait(false);
+        var found = Match(items, nameOrUuid);
+        if (found.Count == 0 && ShouldReload(nameOrUuid))
+        {
+            items = await GetAllAsync(ctx, refresh: true).ConfigureAwait(false);
+            found = Match(items, nameOrUuid);
+            if (found.Count == 0)
+            {
+                lock (_lock)
+                {
+                    _recentMisses[nameOrUuid] = DateTime.UtcNow;
+                }
+            }
+        }
+        if (found.Count == 1)
+        {
+            return found[0];
+        }
+        if (found.Count > 1)
+        {
+            var which = string.Join(", ", found.Select(f => $"'{f.Name}' ({f.Uuid})"));
+            throw new GrinfiException(GrinfiErrorKind.NameAmbiguous, $"Grinfi{TypeName}Ambiguous",
+                $"{Noun} name '{nameOrUuid}' given to -{parameterName} matches {found.Count} objects: {which}.")
+            {
+                TargetObject = nameOrUuid,
+                RecommendedAction = $"Pass the UUID of the one you mean to -{parameterName}.",
+            };
+        }
+        var close = Fuzzy.Suggest(items.Select(i => i.Name), nameOrUuid);
+        var hint = close.Count == 0
+            ? $" Known: {string.Join(", ", items.Take(8).Select(i => $"'{i.Name}'"))}{(items.Count > 8 ? ", ..." : "")}."
+            : $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?";
+        throw new GrinfiException(GrinfiErrorKind.NameNotResolved, $"Grinfi{TypeName}NotFound",
+            $"{Noun} '{nameOrUuid}' given to -{parameterName} was not found.{(items.Count == 0 ? "" : hint)}")
+        {
+            TargetObject = nameOrUuid,
+            RecommendedAction = close.Count > 0 ? $"Use '{close[0]}', or see the names with Get-Grinfi{TypeName}." : $"Check the name; Get-Grinfi{TypeName} lists them.",
+        };
+    }
+
+    /// <summary>
+    /// The name for a UUID, for display. Loads the names once per connection when nothing is
+    /// cached; never reloads, never throws (a display must not fail or make a request per row).
+    /// </summary>
+    public string? DisplayName(string? uuid)
+    {
+        if (string.IsNullOrEmpty(uuid))
+        {
+            return null;
+        }
+        IReadOnlyList<T>? items;
+        bool load;
+        lock (_lock)
+        {
+            items = _items;
+            load = items is null && !_displayTried;
+            _displayTried = true;
+        }
+        if (load)
+        {
+            try
+            {
+                using var cts = new CancellationTokenSource(s_displayLoadTimeout);
+                items = Task.Run(() => GetAllAsync(new CallContext(cts.Token, null))).GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is GrinfiException or OperationCanceledException)
+            {
+                return null;
+            }
+        }
+        if (items is null)
+        {
+            return null;
+        }
+        return items.FirstOrDefault(i => string.Equals(i.Uuid, uuid, StringComparison.OrdinalIgnoreCase))?.Name;
+    }
+
+    /// <summary>Records an object this connection just made or changed, so the next lookup finds it without a reload.</summary>
+    public void Upsert(T item)
+    {
+        lock (_lock)
+        {
+            if (_items is null)
+            {
+                return;
+            }
+            _items = _items.Where(i => !string.Equals(i.Uuid, item.Uuid, StringComparison.OrdinalIgnoreCase)).Append(item).ToList();
+            _recentMisses.Remove(item.Name);
+        }
+    }
+
+    /// <summary>Forgets an object this connection just deleted.</summary>
+    public void Remove(string uuid)
+    {
+        lock (_lock)
+        {
+            if (_items is not null)
+            {
+                _items = _items.Where(i => !string.Equals(i.Uuid, uuid, StringComparison.OrdinalIgnoreCase)).ToList();
+            }
+        }
+    }
+
+    // A name that just missed after a reload is not reloaded again for a while: 10,000 rows
+    // naming the same missing list must not make 10,000 requests.
+    private bool ShouldReload(string name)
+    {
+        lock (_lock)
+        {
+            return !_recentMisses.TryGetValue(name, out var when) || DateTime.UtcNow - when > s_missMemory;
+        }
+    }
+
+    private static List<T> Match(IReadOnlyList<T> items, string nameOrUuid)
+    {
+        var byUuid = items.Where(i => string.Equals(i.Uuid, nameOrUuid, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byUuid.Count > 0)
+        {
+            return byUuid;
+        }
+        var byName = items.Where(i => string.Equals(i.Name, nameOrUuid, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byName.Count > 1)
+        {
+            var exact = byName.Where(i => string.Equals(i.Name, nameOrUuid, StringComparison.Ordinal)).ToList();
+            if (exact.Count == 1)
+            {
+                return exact;
+            }
+        }
+        return byName;
+    }
+}
+
+/// <summary>The name caches of one connection.</summary>
+internal sealed class ConnectionCache
+{
+    public ConnectionCache(GrinfiApi api)
+    {
+        Lists = new NameCache<GrinfiList>("List", "List", api.GetListsAsync);
+        LeadStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("lead", ctx));
+        CompanyStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("company", ctx));
+        Tags = new NameCache<GrinfiTag>("Tag", "Tag", api.GetTagsAsync);
+        CustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", api.GetCustomFieldsAsync);
+        Automations = new NameCache<GrinfiAutomation>("Automation", "Automation", ctx => api.GetAutomationsAsync(null, ctx));
+    }
+
+    public NameCache<GrinfiList> Lists { get; }
+
+    public NameCache<GrinfiPipelineStage> LeadStages { get; }
+
+    public NameCache<GrinfiPipelineStage> CompanyStages { get; }
+
+    public NameCache<GrinfiTag> Tags { get; }
+
+    public NameCache<GrinfiCustomField> CustomFields { get; }
+
+    public NameCache<GrinfiAutomation> Automations { get; }
+}

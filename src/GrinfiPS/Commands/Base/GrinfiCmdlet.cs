@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using System.Threading.Tasks;
+using GrinfiPS.Client;
+
+namespace GrinfiPS.Commands.Base;
+
+/// <summary>
+/// Base of every GrinfiPS cmdlet: cancellation wired to Ctrl+C (StopProcessing), async work
+/// run with its verbose, debug and progress output written on the pipeline thread, and
+/// GrinfiPS exceptions turned into ErrorRecords.
+/// </summary>
+public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<Action> _pending = new();
+    private readonly AutoResetEvent _pendingSignal = new(false);
+    private CmdletLog? _log;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken CancellationToken => _stopping.Token;
+
+    /// <summary>What every client call carries: this command's cancellation and log.</summary>
+    internal CallContext Call => new(_stopping.Token, _log ??= new CmdletLog(this));
+
+    /// <summary>
+    /// The runspace the command runs in, captured on the pipeline thread: worker threads have
+    /// no default runspace, and connections are per runspace.
+    /// </summary>
+    internal Runspace? Runspace { get; private set; }
+
+    /// <summary>
+    /// Runs <see cref="Begin"/>. An error there is about the whole call (a bad filter, no
+    /// connection), so it ends the command before any input is read.
+    /// </summary>
+    protected sealed override void BeginProcessing()
+    {
+        Runspace = Runspace.DefaultRunspace;
+        try
+        {
+            Begin();
+        }
+        catch (GrinfiException ex)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, ex.TargetObject));
+        }
+    }
+
+    /// <summary>Runs <see cref="Process"/>, reporting GrinfiPS errors as ErrorRecords.</summary>
+    protected sealed override void ProcessRecord() => Guard(Process, null);
+
+    /// <summary>Runs <see cref="End"/>, reporting GrinfiPS errors as ErrorRecords.</summary>
+    protected sealed override void EndProcessing() => Guard(End, null);
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>Once, before the first input.</summary>
+    protected virtual void Begin()
+    {
+    }
+
+    /// <summary>Once per input object.</summary>
+    protected virtual void Process()
+    {
+    }
+
+    /// <summary>Once, after the last input.</summary>
+    protected virtual void End()
+    {
+    }
+
+    /// <summary>Runs an action and reports a GrinfiPS error it throws against <paramref name="target"/>.</summary>
+    internal void Guard(Action action, object? target)
+    {
+        try
+        {
+            action();
+        }
+        catch (GrinfiException ex)
+        {
+            WriteFailure(ex, target);
+        }
+    }
+
+    /// <summary>
+    /// Reports an error: non-terminating for one bad item, so the rest go on; terminating when
+    /// every further request would fail the same way (bad key, no credits, no access).
+    /// </summary>
+    internal void WriteFailure(GrinfiException ex, object? target)
+    {
+        var record = ErrorRecords.From(ex, target);
+        if (ex.EndsCommand)
+        {
+            ThrowTerminatingError(record);
+        }
+        WriteError(record);
+    }
+
+    /// <summary>
+    /// Runs async work to completion on the thread pool while this (the pipeline) thread
+    /// writes what the work queues. Ctrl+C cancels the work and stops the pipeline.
+    /// </summary>
+    internal T Run<T>(Func<CallContext, Task<T>> work) => Await(Start(work));
+
+    /// <summary>Starts async work on the thread pool; <see cref="Await{T}"/> collects it.</summary>
+    /// <param name="work">The work.</param>
+    /// <param name="cancellation">A narrower cancellation than the command's, e.g. for a prefetch that may be abandoned.</param>
+    internal Task<T> Start<T>(Func<CallContext, Task<T>> work, CancellationToken? cancellation = null)
+    {
+        var call = cancellation is CancellationToken token ? new CallContext(token, Call.Log) : Call;
+        return Task.Run(() => work(call), call.CancellationToken);
+    }
+
+    /// <summary>Waits for started work, writing what it queues meanwhile; Ctrl+C becomes a pipeline stop.</summary>
+    internal T Await<T>(Task<T> task)
+    {
+        Pump(task);
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <inheritdoc cref="Run{T}(Func{CallContext, Task{T}})"/>
+    internal void Run(Func<CallContext, Task> work) => Run<bool>(async ctx =>
+    {
+        await work(ctx).ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>
+    /// Queues a write for the pipeline thread. Worker threads must never call Write* directly;
+    /// this is how their output reaches the user (drained while <see cref="Run{T}"/> waits).
+    /// </summary>
+    internal void Post(Action write)
+    {
+        _pending.Enqueue(write);
+        _pendingSignal.Set();
+    }
+
+    /// <summary>Writes what worker threads queued. Call only on the pipeline thread.</summary>
+    internal void DrainPending()
+    {
+        while (_pending.TryDequeue(out var write))
+        {
+            write();
+        }
+    }
+
+    /// <summary>Waits for a task while draining queued writes, so progress and verbose lines appear as they happen.</summary>
+    internal void Pump(Task task)
+    {
+        var handles = new[] { ((IAsyncResult)task).AsyncWaitHandle, _pendingSignal };
+        try
+        {
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles);
+                DrainPending();
+            }
+            DrainPending();
+        }
+        catch
+        {
+            // A write failed (the pipeline is stopping): do not leave the work running.
+            _stopping.Cancel();
+            throw;
+        }
+    }
+
+    /// <summary>Cancels work still running when the pipeline ends early (Select-Object -First).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the cancellation source and the signal.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+            _pendingSignal.Dispose();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using GrinfiPS.Client;
+
+namespace GrinfiPS.Commands.Base;
+
+/// <summary>
+/// Import and removal hooks. On Windows PowerShell 5.1 the netstandard dependencies
+/// (System.Text.Json and its helpers) ship in the module's <c>dependencies</c> folder and are
+/// resolved from there by name, whatever version another assembly asks for (5.1 has no
+/// binding redirects for modules). PowerShell 7 ships a System.Text.Json at least as new as
+/// the one this module references, so there the framework's copy is used and nothing is
+/// loaded from the folder.
+/// </summary>
+public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly string s_dependencies =
+        Path.Combine(Path.GetDirectoryName(typeof(ModuleLifecycle).Assembly.Location) ?? ".", "dependencies");
+
+    /// <summary>Registers the dependency resolver on .NET Framework.</summary>
+    public void OnImport()
+    {
+        if (PlatformSetup.IsNetFramework)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+        }
+    }
+
+    /// <summary>Closes this runspace's connections when the module is removed.</summary>
+    public void OnRemove(PSModuleInfo module) => ConnectionStore.DisposeAll(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
+
+    /// <summary>Loads a dependency by simple name from the dependencies folder, ignoring the version asked for.</summary>
+    internal static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
+    {
+        var name = new AssemblyName(args.Name).Name;
+        if (name is null)
+        {
+            return null;
+        }
+        var path = Path.Combine(s_dependencies, name + ".dll");
+        return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+    }
+}

@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using GrinfiPS.Client;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.Filters;
+using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Commands.Leads;
+
+/// <summary>Get-GrinfiLead: streams contacts that match a filter, or gets them by UUID or by a unique identifier.</summary>
+[Cmdlet(VerbsCommon.Get, "GrinfiLead", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+[OutputType(typeof(GrinfiLead))]
+public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
+{
+    private const string SearchSet = "Search";
+    private const string UuidSet = "ByUuid";
+    private const string LinkedInSet = "ByLinkedInId";
+    private const string EmailSet = "ByEmail";
+    private const string NameSet = "ByName";
+
+    private readonly List<LeadPipeBind> _pendingIds = new();
+
+    /// <summary>Field conditions, ANDed: @{ company_name = 'Acme'; created_at = @{ '>=' = (Get-Date).AddDays(-7) } }.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [ValidateNotNull]
+    public object? Filter { get; set; }
+
+    /// <summary>Only contacts in these lists (name, UUID or GrinfiList; several match any).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [ValidateNotNullOrEmpty]
+    public ListPipeBind[]? List { get; set; }
+
+    /// <summary>Only contacts in these pipeline stages (name, UUID or GrinfiPipelineStage; several match any).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [Alias("Stage")]
+    [ValidateNotNullOrEmpty]
+    public PipelineStagePipeBind[]? PipelineStage { get; set; }
+
+    /// <summary>Only contacts with one of these tags (name, UUID or GrinfiTag).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [ValidateNotNullOrEmpty]
+    public TagPipeBind[]? Tag { get; set; }
+
+    /// <summary>The field to sort by (created_at by default).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [ValidateNotNullOrEmpty]
+    public string SortBy { get; set; } = "created_at";
+
+    /// <summary>Sort from the largest value down.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    public SwitchParameter Descending { get; set; }
+
+    /// <summary>Contacts per request (1 to 1000).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [Parameter(ParameterSetName = UuidSet)]
+    [ValidateRange(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>Allow -Filter fields (and -SortBy) that GrinfiPS does not know, for fields the API added later.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    public SwitchParameter AllowUnknownField { get; set; }
+
+    /// <summary>Contacts by UUID; takes GrinfiLead objects and objects with a Uuid property from the pipeline.</summary>
+    [Parameter(ParameterSetName = UuidSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("LeadUuid")]
+    [ValidateNotNullOrEmpty]
+    public LeadPipeBind[]? Uuid { get; set; }
+
+    /// <summary>The contact with this LinkedIn profile URL, public handle or member id.</summary>
+    [Parameter(ParameterSetName = LinkedInSet, Mandatory = true)]
+    [Alias("LinkedIn", "LinkedInUrl")]
+    [ValidateNotNullOrEmpty]
+    public string? LinkedInId { get; set; }
+
+    /// <summary>The contact with this work or personal email.</summary>
+    [Parameter(ParameterSetName = EmailSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Email { get; set; }
+
+    /// <summary>The contact with this full name (with -CompanyName).</summary>
+    [Parameter(ParameterSetName = NameSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>The company of the contact named by -Name.</summary>
+    [Parameter(ParameterSetName = NameSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? CompanyName { get; set; }
+
+    private LeadSelection Selection => new()
+    {
+        Filter = Filter,
+        Lists = List,
+        Stages = PipelineStage,
+        Tags = Tag,
+        AllowUnknownField = AllowUnknownField,
+    };
+
+    /// <inheritdoc />
+    protected override void Begin()
+    {
+        if (ParameterSetName == SearchSet)
+        {
+            // Everything that can be wrong locally is reported before the first request.
+            Selection.ConvertFilter();
+            ResolveSortField();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Process()
+    {
+        switch (ParameterSetName)
+        {
+            case SearchSet:
+                Search();
+                break;
+            case UuidSet:
+                foreach (var id in Uuid!)
+                {
+                    if (!id.IsValid)
+                    {
+                        WriteFailure(GrinfiException.InvalidInput("GrinfiInvalidUuid",
+                            $"'{id.Uuid}' is not a contact UUID.", id.InputObject,
+                            "Give a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e, or use -Email, -LinkedInId or -Filter to find the contact."),
+                            id.InputObject);
+                        continue;
+                    }
+                    _pendingIds.Add(id);
+                    if (_pendingIds.Count >= PageSize)
+                    {
+                        FetchPending();
+                    }
+                }
+                break;
+            case LinkedInSet:
+                Lookup(new JsonObject { ["linkedin_id"] = LinkedInId }, $"LinkedIn id '{LinkedInId}'", LinkedInId!);
+                break;
+            case EmailSet:
+                Lookup(new JsonObject { ["email"] = Email }, $"email '{Email}'", Email!);
+                break;
+            case NameSet:
+                Lookup(new JsonObject { ["name"] = Name, ["company_name"] = CompanyName }, $"name '{Name}' at '{CompanyName}'", Name!);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void End()
+    {
+        if (_pendingIds.Count > 0)
+        {
+            FetchPending();
+        }
+    }
+
+    private string ResolveSortField()
+    {
+        if (LeadFields.TryResolve(SortBy, out var field, out var kind))
+        {
+            return kind != FieldKind.Array
+                ? field
+                : throw GrinfiException.InvalidInput("GrinfiInvalidSortField", $"-SortBy '{SortBy}' is a list field, which cannot be sorted by.",
+                    SortBy, "Sort by a single-valued field such as created_at, updated_at or name.");
+        }
+        if (AllowUnknownField)
+        {
+            return SortBy;
+        }
+        var close = LeadFields.Suggest(SortBy);
+        throw GrinfiException.InvalidInput("GrinfiInvalidSortField",
+            $"-SortBy '{SortBy}' is not a lead field." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""),
+            SortBy, "Sort by a lead field such as created_at, updated_at or name; add -AllowUnknownField for a field GrinfiPS does not know yet.");
+    }
+
+    private void Search()
+    {
+        var selection = Selection;
+        var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
+        var first = PagingParameters.First;
+        var skip = PagingParameters.Skip;
+        if (PagingParameters.IncludeTotalCount)
+        {
+            var total = Run(ctx => Api.CountLeadsAsync(filter, ctx));
+            WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
+        }
+        if (first == 0)
+        {
+            return;
+        }
+        long? wanted = first == ulong.MaxValue ? null : (long)Math.Min((ulong)long.MaxValue, skip + first);
+        var pager = new LeadPager(Api, filter, ResolveSortField(), Descending, PageSize, wanted);
+        Stream(pager, skip, first);
+    }
+
+    /// <summary>
+    /// Writes pages as they arrive. The first page is written before the second is asked for,
+    /// so Select-Object -First stops after one request; from then on the next page is fetched
+    /// while the current one is written.
+    /// </summary>
+    private void Stream(LeadPager pager, ulong skip, ulong first)
+    {
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+        var progress = new ProgressRecord(0x6C656164, "Get-GrinfiLead", "Reading contacts");
+        var showProgress = false;
+        ulong seen = 0;
+        ulong written = 0;
+        var prefetch = false;
+        Task<IReadOnlyList<GrinfiLead>>? next = Start(pager.NextAsync, streaming.Token);
+        try
+        {
+            while (next is not null)
+            {
+                var batch = Await(next);
+                next = null;
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                if (prefetch && !pager.Done)
+                {
+                    next = Start(pager.NextAsync, streaming.Token);
+                }
+                foreach (var lead in batch)
+                {
+                    if (seen++ < skip)
+                    {
+                        continue;
+                    }
+                    WriteObject(Output.Wrap(lead));
+                    if (++written >= first)
+                    {
+                        return;
+                    }
+                }
+                if (pager.FirstTotal is long total && total > 2L * PageSize)
+                {
+                    showProgress = true;
+                    progress.StatusDescription = $"{written:N0} of {total:N0} contacts";
+                    progress.PercentComplete = (int)Math.Min(100, written * 100 / (ulong)Math.Max(1, total));
+                    WriteProgress(progress);
+                }
+                if (next is null && !pager.Done)
+                {
+                    next = Start(pager.NextAsync, streaming.Token);
+                }
+                prefetch = true;
+            }
+        }
+        finally
+        {
+            if (next is not null && !next.IsCompleted)
+            {
+                // Stopped early (-First, Select-Object -First, an error downstream): drop the prefetch.
+                streaming.Cancel();
+                next.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            }
+            if (showProgress)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fetches the queued UUIDs with "uuid IN (...)" searches (not one request each) and writes
+    /// them in input order. A server may return fewer than asked: the rest are asked again.
+    /// </summary>
+    private void FetchPending()
+    {
+        var ids = _pendingIds.ToList();
+        _pendingIds.Clear();
+        var found = Run(async ctx =>
+        {
+            var result = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
+            var missing = ids.Select(i => i.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            while (missing.Count > 0)
+            {
+                var body = new JsonObject
+                {
+                    ["filter"] = new JsonObject { ["uuid"] = new JsonArray(missing.Select(m => (JsonNode?)m).ToArray()) },
+                    ["limit"] = missing.Count,
+                    ["offset"] = 0,
+                    ["order_field"] = "uuid",
+                    ["order_type"] = "asc",
+                };
+                var page = await Api.SearchLeadsAsync(body, ctx).ConfigureAwait(false);
+                var added = 0;
+                foreach (var lead in page.Items.Where(l => !result.ContainsKey(l.Uuid)))
+                {
+                    result[lead.Uuid] = lead;
+                    added++;
+                }
+                missing = missing.Where(m => !result.ContainsKey(m)).ToList();
+                // A page short of its limit holds every match: the rest do not exist.
+                if (added == 0 || page.Items.Count < (page.Limit ?? body["limit"]!.GetValue<int>()))
+                {
+                    break;
+                }
+            }
+            return result;
+        });
+        foreach (var id in ids)
+        {
+            if (found.TryGetValue(id.Uuid, out var lead))
+            {
+                WriteObject(Output.Wrap(lead));
+            }
+            else
+            {
+                WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the UUID '{id.Uuid}'.")
+                {
+                    RecommendedAction = "Check the UUID; the contact may have been deleted.",
+                }, id.InputObject);
+            }
+        }
+    }
+
+    private void Lookup(JsonObject body, string description, string target)
+    {
+        try
+        {
+            WriteObject(Output.Wrap(Run(ctx => Api.LookupLeadAsync(body, ctx))));
+        }
+        catch (GrinfiApiException ex) when (ex.Kind == GrinfiErrorKind.NotFound)
+        {
+            WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the {description}.", ex)
+            {
+                RecommendedAction = "Search more widely with -Filter, e.g. @{ company_name = 'Acme' }.",
+            }, target);
+        }
+    }
+}

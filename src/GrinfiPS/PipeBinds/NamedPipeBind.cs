@@ -1,0 +1,121 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using GrinfiPS.Client;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.PipeBinds;
+
+/// <summary>
+/// A list, stage, tag, custom field or automation as the user gave it: a name, a UUID or the
+/// object itself. Nothing is looked up until the cmdlet resolves it against its connection.
+/// </summary>
+public abstract class NamedPipeBind<T>
+    where T : GrinfiNamedObject
+{
+    private protected NamedPipeBind(string nameOrUuid)
+    {
+        if (string.IsNullOrWhiteSpace(nameOrUuid))
+        {
+            throw new ArgumentException($"A {typeof(T).Name} name or UUID cannot be empty.");
+        }
+        Text = nameOrUuid.Trim();
+    }
+
+    private protected NamedPipeBind(object value)
+    {
+        var inner = value is PSObject ps ? ps.BaseObject : value;
+        switch (inner)
+        {
+            case T item:
+                Object = item;
+                Text = item.Uuid;
+                break;
+            case string s:
+                if (string.IsNullOrWhiteSpace(s))
+                {
+                    throw new ArgumentException($"A {typeof(T).Name} name or UUID cannot be empty.");
+                }
+                Text = s.Trim();
+                break;
+            case Guid g:
+                Text = g.ToString("D");
+                break;
+            case GrinfiObject other:
+                // A tag where a list is wanted must fail, not be taken by its name.
+                throw new ArgumentException($"Expected a {typeof(T).Name}, a name or a UUID, but got a {other.GetType().Name} ('{other}').");
+            default:
+                throw new ArgumentException($"Expected a {typeof(T).Name}, a name or a UUID, but got a {inner.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The object, when one was given.</summary>
+    public T? Object { get; }
+
+    /// <summary>The name or UUID as given (the object's UUID for an object).</summary>
+    public string Text { get; }
+
+    /// <summary>True when the text is a UUID, so no name lookup is needed.</summary>
+    public bool IsUuid => Object is not null || Guid.TryParseExact(Text, "D", out _);
+
+    /// <summary>The UUID: as given, or looked up by name (one request per connection, cached).</summary>
+    internal async Task<string> ResolveUuidAsync(NameCache<T> cache, string parameterName, CallContext ctx) =>
+        IsUuid ? Text : (await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false)).Uuid;
+
+    /// <summary>The object, looked up by name or UUID when not given.</summary>
+    internal async Task<T> ResolveAsync(NameCache<T> cache, string parameterName, CallContext ctx) =>
+        Object ?? await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public override string ToString() => Object?.Name ?? Text;
+}
+
+/// <summary>A list by name, UUID or GrinfiList.</summary>
+public sealed class ListPipeBind : NamedPipeBind<GrinfiList>
+{
+    /// <summary>A name or UUID.</summary>
+    public ListPipeBind(string nameOrUuid) : base(nameOrUuid) { }
+
+    /// <summary>A GrinfiList, GUID or anything else (rejected with a clear message).</summary>
+    public ListPipeBind(object value) : base(value) { }
+}
+
+/// <summary>A pipeline stage by name, UUID or GrinfiPipelineStage.</summary>
+public sealed class PipelineStagePipeBind : NamedPipeBind<GrinfiPipelineStage>
+{
+    /// <summary>A name or UUID.</summary>
+    public PipelineStagePipeBind(string nameOrUuid) : base(nameOrUuid) { }
+
+    /// <summary>A GrinfiPipelineStage, GUID or anything else (rejected with a clear message).</summary>
+    public PipelineStagePipeBind(object value) : base(value) { }
+}
+
+/// <summary>A tag by name, UUID or GrinfiTag.</summary>
+public sealed class TagPipeBind : NamedPipeBind<GrinfiTag>
+{
+    /// <summary>A name or UUID.</summary>
+    public TagPipeBind(string nameOrUuid) : base(nameOrUuid) { }
+
+    /// <summary>A GrinfiTag, GUID or anything else (rejected with a clear message).</summary>
+    public TagPipeBind(object value) : base(value) { }
+}
+
+/// <summary>A custom field by name, UUID or GrinfiCustomField.</summary>
+public sealed class CustomFieldPipeBind : NamedPipeBind<GrinfiCustomField>
+{
+    /// <summary>A name or UUID.</summary>
+    public CustomFieldPipeBind(string nameOrUuid) : base(nameOrUuid) { }
+
+    /// <summary>A GrinfiCustomField, GUID or anything else (rejected with a clear message).</summary>
+    public CustomFieldPipeBind(object value) : base(value) { }
+}
+
+/// <summary>An automation by name, UUID or GrinfiAutomation.</summary>
+public sealed class AutomationPipeBind : NamedPipeBind<GrinfiAutomation>
+{
+    /// <summary>A name or UUID.</summary>
+    public AutomationPipeBind(string nameOrUuid) : base(nameOrUuid) { }
+
+    /// <summary>A GrinfiAutomation, GUID or anything else (rejected with a clear message).</summary>
+    public AutomationPipeBind(object value) : base(value) { }
+}

@@ -16,6 +16,22 @@
         'Get-GrinfiConnection'
         'Get-GrinfiLead'
         'Measure-GrinfiLead'
+        'Get-GrinfiList'
+        'New-GrinfiList'
+        'Set-GrinfiList'
+        'Remove-GrinfiList'
+        'Get-GrinfiPipelineStage'
+        'New-GrinfiPipelineStage'
+        'Set-GrinfiPipelineStage'
+        'Remove-GrinfiPipelineStage'
+        'Get-GrinfiTag'
+        'New-GrinfiTag'
+        'Set-GrinfiTag'
+        'Remove-GrinfiTag'
+        'Get-GrinfiCustomField'
+        'New-GrinfiCustomField'
+        'Set-GrinfiCustomField'
+        'Get-GrinfiAutomation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

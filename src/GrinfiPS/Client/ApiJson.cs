@@ -33,7 +33,7 @@ internal static class ApiJson
 
     public static GrinfiApiException Unexpected(string what, JsonNode? node)
     {
-        var text = node?.ToJsonString() ?? "an empty body";
+        var text = node is null ? "an empty body" : JsonFormat.Text(node);
         if (text.Length > 200)
         {
             text = text.Substring(0, 200) + "…";

@@ -128,7 +128,7 @@ internal sealed class GrinfiClient : IDisposable
     {
         var token = context.CancellationToken;
         var log = context.Log;
-        var body = request.Body is null ? null : Encoding.UTF8.GetBytes(request.Body.ToJsonString());
+        var body = request.Body is null ? null : Encoding.UTF8.GetBytes(JsonFormat.Text(request.Body));
         var total = Stopwatch.StartNew();
         var retries = 0;
         while (true)
@@ -333,13 +333,8 @@ internal sealed class GrinfiClient : IDisposable
             sb.Append(": ").Append(envelope.Message);
             if (envelope.FieldErrors.Count > 0)
             {
-                var fields = string.Join("; ", envelope.FieldErrors
-                    .Where(f => !(f.Value.Count == 1 && f.Value[0] == envelope.Message))
-                    .Select(f => $"{f.Key}: {string.Join(" ", f.Value)}"));
-                if (fields.Length > 0)
-                {
-                    sb.Append(envelope.Message.EndsWith(".", StringComparison.Ordinal) ? " " : ". ").Append(fields);
-                }
+                sb.Append(envelope.Message.EndsWith(".", StringComparison.Ordinal) ? " " : ". ")
+                    .Append(string.Join("; ", envelope.FieldErrors.Select(f => $"{f.Key}: {string.Join(" ", f.Value)}")));
             }
         }
         else
@@ -507,6 +502,12 @@ internal sealed class ErrorEnvelope
                     fields[pair.Key] = messages;
                 }
             }
+        }
+        // With field errors, error.message usually repeats the first of them; the top-level
+        // message ("The given data was invalid.") leads in better.
+        if (fields.Count > 0 && Text(obj["message"]) is string summary)
+        {
+            message = summary;
         }
         return new ErrorEnvelope(Text(error?["reason"]), message ?? "(no message)", fields);
     }

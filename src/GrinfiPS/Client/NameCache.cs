@@ -230,7 +230,12 @@ internal sealed class ConnectionCache
         LeadStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("lead", ctx));
         CompanyStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("company", ctx));
         Tags = new NameCache<GrinfiTag>("Tag", "Tag", api.GetTagsAsync);
-        CustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", api.GetCustomFieldsAsync);
+        LeadCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("lead", ctx));
+        CompanyCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("company", ctx));
+
+        async Task<IReadOnlyList<GrinfiCustomField>> CustomFieldsOf(string objectType, CallContext ctx) =>
+            (await api.GetCustomFieldsAsync(ctx).ConfigureAwait(false))
+                .Where(f => string.Equals(f.Object ?? "lead", objectType, StringComparison.OrdinalIgnoreCase)).ToList();
         Automations = new NameCache<GrinfiAutomation>("Automation", "Automation", ctx => api.GetAutomationsAsync(null, ctx));
     }
 
@@ -242,7 +247,17 @@ internal sealed class ConnectionCache
 
     public NameCache<GrinfiTag> Tags { get; }
 
-    public NameCache<GrinfiCustomField> CustomFields { get; }
+    public NameCache<GrinfiCustomField> LeadCustomFields { get; }
+
+    public NameCache<GrinfiCustomField> CompanyCustomFields { get; }
+
+    /// <summary>The stage cache for an object type (lead or company).</summary>
+    public NameCache<GrinfiPipelineStage> Stages(string objectType) =>
+        string.Equals(objectType, "company", StringComparison.OrdinalIgnoreCase) ? CompanyStages : LeadStages;
+
+    /// <summary>The custom field cache for an object type (lead or company).</summary>
+    public NameCache<GrinfiCustomField> CustomFields(string objectType) =>
+        string.Equals(objectType, "company", StringComparison.OrdinalIgnoreCase) ? CompanyCustomFields : LeadCustomFields;
 
     public NameCache<GrinfiAutomation> Automations { get; }
 }

@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -42,7 +43,7 @@ public sealed class GrinfiArray : ReadOnlyCollection<object?>
         var scalars = items.All(i => i is null or string or long or double or bool or decimal);
         var text = scalars
             ? string.Join("; ", items.Select(i => System.Convert.ToString(i, CultureInfo.InvariantCulture)))
-            : array.ToJsonString();
+            : JsonFormat.Text(array);
         return new GrinfiArray(items, text);
     }
 }

@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -32,7 +33,7 @@ public abstract class GrinfiObject
     private protected string ReadUuid() => JsonRead.String(Json, "uuid") ?? "";
 
     /// <summary>The API's JSON for the object, as sent.</summary>
-    public string ToJson() => Json.ToJsonString();
+    public string ToJson() => JsonFormat.Text(Json);
 
     /// <inheritdoc />
     public override string ToString() => Uuid;

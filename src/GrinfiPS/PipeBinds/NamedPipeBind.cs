@@ -55,6 +55,9 @@ public abstract class NamedPipeBind<T>
     /// <summary>The name or UUID as given (the object's UUID for an object).</summary>
     public string Text { get; }
 
+    /// <summary>What the user passed, for error records.</summary>
+    public object InputObject => (object?)Object ?? Text;
+
     /// <summary>True when the text is a UUID, so no name lookup is needed.</summary>
     public bool IsUuid => Object is not null || Guid.TryParseExact(Text, "D", out _);
 

@@ -101,6 +101,18 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
+    /// ShouldProcess that -Force gets through without a prompt, while -WhatIf still only
+    /// reports and an explicit -Confirm still asks. -Confirm:$false works without -Force.
+    /// </summary>
+    internal bool Approve(string target, string action, bool force)
+    {
+        var bound = MyInvocation.BoundParameters;
+        var whatIf = bound.TryGetValue("WhatIf", out var w) && LanguagePrimitives.IsTrue(w);
+        var confirm = bound.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c);
+        return force && !whatIf && !confirm || ShouldProcess(target, action);
+    }
+
+    /// <summary>
     /// Runs async work to completion on the thread pool while this (the pipeline) thread
     /// writes what the work queues. Ctrl+C cancels the work and stops the pipeline.
     /// </summary>

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
@@ -22,4 +25,39 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
 
     /// <summary>The name caches of the active connection.</summary>
     internal ConnectionCache Names => ActiveConnection.Cache;
+
+    /// <summary>
+    /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed),
+    /// or all when none are given. A literal name that matches nothing is an error, as with Get-Item.
+    /// </summary>
+    internal void WriteMatching<T>(IEnumerable<T> items, string[]? names, NameCache<T> kind)
+        where T : GrinfiNamedObject
+    {
+        var all = items.ToList();
+        if (names is null || names.Length == 0)
+        {
+            foreach (var item in all)
+            {
+                WriteObject(Output.Wrap(item));
+            }
+            return;
+        }
+        var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
+        foreach (var item in all.Where(i => patterns.Any(p => p.IsMatch(i.Name) || string.Equals(i.Uuid, p.ToString(), StringComparison.OrdinalIgnoreCase))))
+        {
+            WriteObject(Output.Wrap(item));
+        }
+        foreach (var name in names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)))
+        {
+            if (!all.Any(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Uuid, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var close = Fuzzy.Suggest(all.Select(i => i.Name), name);
+                WriteFailure(new GrinfiException(GrinfiErrorKind.NameNotResolved, $"Grinfi{kind.TypeName}NotFound",
+                    $"No {kind.Noun.ToLowerInvariant()} is named '{name}'." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""))
+                {
+                    RecommendedAction = "Check the name; wildcards such as 'Web*' work too.",
+                }, name);
+            }
+        }
+    }
 }

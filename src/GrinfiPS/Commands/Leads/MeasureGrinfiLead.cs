@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Filters;
@@ -43,6 +44,6 @@ public sealed class MeasureGrinfiLeadCommand : GrinfiConnectedCmdlet
         selection.ConvertFilter();
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
         var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
-        WriteObject(new GrinfiLeadCount(count, filter.ToJsonString()));
+        WriteObject(new GrinfiLeadCount(count, JsonFormat.Text(filter)));
     }
 }

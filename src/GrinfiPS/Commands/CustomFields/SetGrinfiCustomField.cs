@@ -1,0 +1,77 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using GrinfiPS.Client;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Commands.CustomFields;
+
+/// <summary>Set-GrinfiCustomField: renames or reorders a custom field.</summary>
+[Cmdlet(VerbsCommon.Set, "GrinfiCustomField", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(GrinfiCustomField))]
+public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
+{
+    /// <summary>The field: name, UUID or GrinfiCustomField.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Identity", "Name")]
+    [ValidateNotNull]
+    public CustomFieldPipeBind? CustomField { get; set; }
+
+    /// <summary>The new name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NewName { get; set; }
+
+    /// <summary>Position among the fields.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int? Order { get; set; }
+
+    /// <summary>Lead (the default) or Company: where a field name is looked up.</summary>
+    [Parameter]
+    public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
+
+    /// <summary>Return the changed field.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void Begin()
+    {
+        if (NewName is null && Order is null)
+        {
+            throw GrinfiException.InvalidInput("GrinfiNothingToChange", "Set-GrinfiCustomField was given nothing to change.", null, "Add -NewName or -Order.");
+        }
+        if (NewName is not null)
+        {
+            CustomFieldNames.Validate(NewName, "NewName");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Process() => Guard(() =>
+    {
+        var cache = Names.CustomFields(Object.ToString());
+        var field = Run(ctx => CustomField!.ResolveAsync(cache, "CustomField", ctx));
+        var body = new JsonObject();
+        if (NewName is not null)
+        {
+            body["name"] = NewName;
+        }
+        if (Order is int order)
+        {
+            body["order"] = order;
+        }
+        if (!ShouldProcess($"Custom field '{field.Name}' ({field.Uuid})", NewName is null ? $"Set order {Order}" : $"Rename to '{NewName}'" + (Order is null ? "" : $", order {Order}")))
+        {
+            return;
+        }
+        var updated = Run(ctx => Api.UpdateCustomFieldAsync(field.Uuid, body, ctx));
+        cache.Upsert(updated);
+        if (PassThru)
+        {
+            WriteObject(Output.Wrap(updated));
+        }
+    }, CustomField!.InputObject);
+}

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Commands.Lists;
+
+/// <summary>Remove-GrinfiList: deletes a list and the contacts in it; the prompt says how many.</summary>
+[Cmdlet(VerbsCommon.Remove, "GrinfiList", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveGrinfiListCommand : GrinfiConnectedCmdlet
+{
+    /// <summary>The lists: names, UUIDs or GrinfiList objects.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Identity", "Name")]
+    [ValidateNotNullOrEmpty]
+    public ListPipeBind[]? List { get; set; }
+
+    /// <summary>Delete without asking (for unattended scripts; -Confirm:$false works too).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    protected override void Process()
+    {
+        foreach (var bind in List!)
+        {
+            Guard(() =>
+            {
+                var list = Run(ctx => bind.ResolveAsync(Names.Lists, "List", ctx));
+                var counts = Run(ctx => Api.GetListMetricsAsync(new[] { list.Uuid }, ctx));
+                var contacts = counts.TryGetValue(list.Uuid, out var n)
+                    ? n == 1 ? "the 1 contact in it" : $"the {n:N0} contacts in it"
+                    : "every contact in it";
+                if (!Approve($"List '{list.Name}' ({list.Uuid})", $"Delete the list and {contacts}", Force))
+                {
+                    return;
+                }
+                Run(ctx => Api.DeleteListAsync(list.Uuid, ctx));
+                Names.Lists.Remove(list.Uuid);
+            }, bind.InputObject);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Commands.Lists;
+
+/// <summary>Set-GrinfiList: renames a list.</summary>
+[Cmdlet(VerbsCommon.Set, "GrinfiList", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(GrinfiList))]
+public sealed class SetGrinfiListCommand : GrinfiConnectedCmdlet
+{
+    /// <summary>The list: name, UUID or GrinfiList.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [Alias("Identity", "Name")]
+    [ValidateNotNull]
+    public ListPipeBind? List { get; set; }
+
+    /// <summary>The new name.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    [ValidateLength(1, 255)]
+    public string? NewName { get; set; }
+
+    /// <summary>Return the renamed list.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void Process() => Guard(() =>
+    {
+        var list = Run(ctx => List!.ResolveAsync(Names.Lists, "List", ctx));
+        if (!ShouldProcess($"List '{list.Name}' ({list.Uuid})", $"Rename to '{NewName}'"))
+        {
+            return;
+        }
+        var renamed = Run(ctx => Api.RenameListAsync(list.Uuid, NewName!, ctx));
+        Names.Lists.Upsert(renamed);
+        if (PassThru)
+        {
+            WriteObject(Output.Wrap(renamed));
+        }
+    }, List!.InputObject);
+}

@@ -1,0 +1,48 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Commands.Pipeline;
+
+/// <summary>New-GrinfiPipelineStage: adds a custom stage to the pipeline.</summary>
+[Cmdlet(VerbsCommon.New, "GrinfiPipelineStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(GrinfiPipelineStage))]
+public sealed class NewGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
+{
+    /// <summary>The stage's name.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>cold, engaging, positive or negative.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("cold", "engaging", "positive", "negative", IgnoreCase = true)]
+    public string? Category { get; set; }
+
+    /// <summary>Position in the pipeline; default: after the last stage.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(0, int.MaxValue)]
+    public int? Order { get; set; }
+
+    /// <summary>Lead (the default) or Company.</summary>
+    [Parameter]
+    public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
+
+    /// <inheritdoc />
+    protected override void Process() => Guard(() =>
+    {
+        var objectType = Object.ToString().ToLowerInvariant();
+        var cache = Names.Stages(objectType);
+        var order = Order ?? (Run(ctx => cache.GetAllAsync(ctx)).Select(s => s.Order ?? 0).DefaultIfEmpty(0).Max() + 1);
+        if (!ShouldProcess(Name!, $"Create {objectType} pipeline stage ({Category}, order {order})"))
+        {
+            return;
+        }
+        var body = new JsonObject { ["name"] = Name, ["object"] = objectType, ["category"] = Category!.ToLowerInvariant(), ["order"] = order };
+        var stage = Run(ctx => Api.CreatePipelineStageAsync(body, ctx));
+        cache.Upsert(stage);
+        WriteObject(Output.Wrap(stage));
+    }, Name);
+}

@@ -16,6 +16,8 @@
         'Get-GrinfiConnection'
         'Get-GrinfiLead'
         'Measure-GrinfiLead'
+        'Remove-GrinfiLead'
+        'Invoke-GrinfiMassAction'
         'Get-GrinfiList'
         'New-GrinfiList'
         'Set-GrinfiList'

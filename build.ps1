@@ -122,11 +122,12 @@ function Invoke-PesterTests {
     $pester = Get-PesterManifest
     $result = Join-Path $ResultsOut 'pester.json'
     Remove-Item $result -ErrorAction Ignore
-    $paths = if ($TestPath) { $TestPath | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $Root 'tests') }
+    # From bash, -TestPath a,b arrives as one string.
+    $paths = if ($TestPath) { $TestPath -split ',' | ForEach-Object { (Resolve-Path $_).Path } } else { @(Join-Path $Root 'tests') }
     # A separate pwsh: the tests import the staged module, never this session's types.
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') `
         -PesterManifest $pester -ModulePath $ModuleOut -SandboxPath (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll') `
-        -ResultPath $result -Path $paths | Out-Host
+        -ResultPath $result -Path ($paths -join ',') | Out-Host
     if (-not (Test-Path $result)) {
         Write-Host 'Pester produced no results' -ForegroundColor Red
         return [pscustomobject]@{ Passed = 0; Failed = 1 }

@@ -7,7 +7,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $SandboxPath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [string[]] $Path = @($PSScriptRoot)
+    # Comma-separated: a native command line cannot carry an array.
+    [string] $Path = $PSScriptRoot
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -Force
@@ -19,7 +20,7 @@ $env:GRINFIPS_TEST_SANDBOX = $SandboxPath
 Remove-Item Env:GRINFI_API_KEY, Env:GRINFI_BASE_URI, Env:GRINFI_REQUESTS_PER_MINUTE -ErrorAction Ignore
 
 $config = New-PesterConfiguration
-$config.Run.Path = $Path
+$config.Run.Path = $Path -split ','
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $config.TestResult.Enabled = $true

@@ -121,4 +121,22 @@ function Connect-TestSandbox {
     Connect-Grinfi -ApiKey $key -BaseUri $Sandbox.BaseUri -InformationAction Ignore @Parameters
 }
 
+
+
+function Get-HostOutput {
+    <#
+        Runs a script block and returns what it wrote to the host, which is where -WhatIf text
+        goes (no stream carries it). A transcript is the in-process way to see it.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $path = Join-Path ([IO.Path]::GetTempPath()) "grinfips-host-$([guid]::NewGuid()).txt"
+    Start-Transcript -Path $path -UseMinimalHeader | Out-Null
+    try {
+        & $ScriptBlock | Out-Null
+    }
+    finally {
+        Stop-Transcript | Out-Null
+    }
+    try { Get-Content $path -Raw } finally { Remove-Item $path -ErrorAction Ignore }
+}
 Export-ModuleMember -Function *

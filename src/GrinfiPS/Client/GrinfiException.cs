@@ -11,6 +11,8 @@ public enum GrinfiErrorKind
     InvalidInput,
     /// <summary>No connection: neither Connect-Grinfi nor $env:GRINFI_API_KEY.</summary>
     NotConnected,
+    /// <summary>A change needs confirmation and the session cannot prompt.</summary>
+    ConfirmationRequired,
     /// <summary>A name (list, stage, tag, custom field, automation) that matches nothing.</summary>
     NameNotResolved,
     /// <summary>A name that matches several objects.</summary>
@@ -67,7 +69,7 @@ public class GrinfiException : Exception
     /// printing one identical error per input row.
     /// </summary>
     public bool EndsCommand => Kind is GrinfiErrorKind.Authentication or GrinfiErrorKind.PaymentRequired
-        or GrinfiErrorKind.PermissionDenied or GrinfiErrorKind.NotConnected;
+        or GrinfiErrorKind.PermissionDenied or GrinfiErrorKind.NotConnected or GrinfiErrorKind.ConfirmationRequired;
 
     internal static GrinfiException InvalidInput(string errorId, string message, object? target = null, string? fix = null)
         => new(GrinfiErrorKind.InvalidInput, errorId, message) { TargetObject = target, RecommendedAction = fix };

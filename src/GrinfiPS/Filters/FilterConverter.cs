@@ -158,7 +158,7 @@ internal static class FilterConverter
         {
             case null:
                 throw Invalid("GrinfiNullFilterValue",
-                    $"-{parameterName} field '{field}' is $null.", target,
+                    $"-{parameterName} field '{field}' is $null; to match contacts where it is empty, write 'is_null'.", target,
                     $"To match contacts where {field} is empty write @{{ {field} = 'is_null' }}; 'is_not_null' matches the rest.");
             case string s when s.Equals(FilterAlgebra.IsNull, StringComparison.OrdinalIgnoreCase):
                 return JsonValue.Create(FilterAlgebra.IsNull)!;

@@ -24,9 +24,6 @@ internal sealed class LeadSelection
 
     public bool AllowUnknownField { get; init; }
 
-    /// <summary>True when nothing narrows the selection (so it means every contact).</summary>
-    public bool IsEmpty => Filter is null && (Lists?.Count ?? 0) == 0 && (Stages?.Count ?? 0) == 0 && (Tags?.Count ?? 0) == 0;
-
     /// <summary>Checks the filter locally (no request); throws with the field and the fix.</summary>
     public JsonObject ConvertFilter() => FilterConverter.Convert(Filter, AllowUnknownField);
 

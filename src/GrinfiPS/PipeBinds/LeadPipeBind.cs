@@ -38,19 +38,26 @@ public sealed class LeadPipeBind
                 Uuid = g.ToString("D");
                 break;
             case GrinfiObject other:
-                throw new ArgumentException(
-                    $"A {other.GetType().Name} ('{other}') is not a contact. To act on the contacts of a list, stage or tag, use -List, -PipelineStage or -Tag.");
+                Uuid = "";
+                Problem = $"A {other.GetType().Name} ('{other}') is not a contact.";
+                break;
             default:
                 var property = PSObject.AsPSObject(value).Properties
                     .FirstOrDefault(p => s_uuidProperties.Any(n => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)));
-                if (property?.Value is null)
+                Uuid = property?.Value?.ToString()?.Trim() ?? "";
+                if (Uuid.Length == 0)
                 {
-                    throw new ArgumentException($"The {inner.GetType().Name} has no Uuid property, so it does not name a contact.");
+                    Problem = $"The {inner.GetType().Name} has no Uuid property, so it does not name a contact.";
                 }
-                Uuid = property.Value.ToString()!.Trim();
                 break;
         }
     }
+
+    /// <summary>
+    /// Why the input is not a contact, or null. Binding never fails on a bad input, so the
+    /// cmdlet can report it with a clear message and carry on with the rest of the pipeline.
+    /// </summary>
+    public string? Problem { get; }
 
     /// <summary>The contact's UUID as given (check <see cref="IsValid"/>).</summary>
     public string Uuid { get; }
@@ -62,7 +69,14 @@ public sealed class LeadPipeBind
     public object InputObject { get; }
 
     /// <summary>Whether <see cref="Uuid"/> is a well-formed UUID.</summary>
-    public bool IsValid => Guid.TryParseExact(Uuid, "D", out _);
+    public bool IsValid => Problem is null && Guid.TryParseExact(Uuid, "D", out _);
+
+    /// <summary>The error for an input that is not a usable contact UUID.</summary>
+    internal Client.GrinfiException Invalid() => Problem is not null
+        ? Client.GrinfiException.InvalidInput("GrinfiNotAContact", Problem, InputObject,
+            "Pipe contacts (Get-GrinfiLead), UUIDs, or rows with a Uuid column. For the contacts of a list, stage or tag use -List, -PipelineStage or -Tag on Get-GrinfiLead, or -FromList, -FromPipelineStage, -WithTag on Invoke-GrinfiMassAction.")
+        : Client.GrinfiException.InvalidInput("GrinfiInvalidUuid", $"'{Uuid}' is not a contact UUID.", InputObject,
+            "Give a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e, or use Get-GrinfiLead -Email, -LinkedInId or -Filter to find the contact.");
 
     /// <inheritdoc />
     public override string ToString() => Uuid;

@@ -24,6 +24,7 @@ internal static class ErrorRecords
     {
         GrinfiErrorKind.InvalidInput => ErrorCategory.InvalidArgument,
         GrinfiErrorKind.NotConnected => ErrorCategory.ConnectionError,
+        GrinfiErrorKind.ConfirmationRequired => ErrorCategory.InvalidOperation,
         GrinfiErrorKind.NameNotResolved => ErrorCategory.ObjectNotFound,
         GrinfiErrorKind.NameAmbiguous => ErrorCategory.InvalidArgument,
         GrinfiErrorKind.BadRequest => ErrorCategory.InvalidArgument,

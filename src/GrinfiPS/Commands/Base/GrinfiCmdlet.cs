@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
@@ -101,15 +102,47 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>
-    /// ShouldProcess that -Force gets through without a prompt, while -WhatIf still only
-    /// reports and an explicit -Confirm still asks. -Confirm:$false works without -Force.
+    /// A message for the person running the command: on the information stream (6>, or
+    /// -InformationAction Ignore to drop it), shown like Write-Host, never in the output.
     /// </summary>
-    internal bool Approve(string target, string action, bool force)
+    internal void WriteSummary(string message) =>
+        WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", "GrinfiPS" });
+
+    /// <summary>
+    /// ShouldProcess as users of a bulk tool need it: -WhatIf only reports; -Force and
+    /// -Confirm:$false both get through without a prompt; an explicit -Confirm asks. With
+    /// <paramref name="askByDefault"/> it asks even when the cmdlet's ConfirmImpact would not
+    /// (a mass action on a filter). A session that cannot prompt gets an error saying how to
+    /// go on, not a hang or a host exception.
+    /// </summary>
+    internal bool Approve(string target, string action, bool force, bool askByDefault = false)
     {
         var bound = MyInvocation.BoundParameters;
         var whatIf = bound.TryGetValue("WhatIf", out var w) && LanguagePrimitives.IsTrue(w);
-        var confirm = bound.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c);
-        return force && !whatIf && !confirm || ShouldProcess(target, action);
+        var confirmGiven = bound.TryGetValue("Confirm", out var c);
+        var confirm = confirmGiven && LanguagePrimitives.IsTrue(c);
+        if (force && !whatIf && !confirm)
+        {
+            return true;
+        }
+        var preference = GetVariableValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+        var impact = GetType().GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()?.ConfirmImpact ?? ConfirmImpact.Medium;
+        var shouldProcessAsks = !whatIf && (confirm || (!confirmGiven && preference != ConfirmImpact.None && impact >= preference));
+        var weAsk = !whatIf && askByDefault && !confirmGiven && !shouldProcessAsks && preference != ConfirmImpact.None;
+        if ((shouldProcessAsks || weAsk) && !Connection.ConnectGrinfiCommand.CanPrompt(Host))
+        {
+            throw new GrinfiException(GrinfiErrorKind.ConfirmationRequired, "GrinfiConfirmationRequired",
+                $"'{action}' on {target} needs confirmation, and this session cannot ask.")
+            {
+                TargetObject = target,
+                RecommendedAction = "In a script that runs unattended, add -Force or -Confirm:$false; use -WhatIf to see what would happen.",
+            };
+        }
+        if (!ShouldProcess(target, action))
+        {
+            return false;
+        }
+        return !weAsk || ShouldContinue($"{action}: {target}?", "Confirm");
     }
 
     /// <summary>

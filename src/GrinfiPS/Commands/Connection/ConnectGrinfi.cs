@@ -88,8 +88,7 @@ public sealed class ConnectGrinfiCommand : GrinfiCmdlet
         connection.HandedOut = PassThru;
         ConnectionStore.SetConnected(Runspace, connection);
         var team = connection.TeamId is long t ? $" (team {t})" : "";
-        WriteInformation(new HostInformationMessage { Message = $"Connected to Grinfi as {connection.User}{team} at {connection.BaseUri}" },
-            new[] { "PSHOST", "GrinfiPS" });
+        WriteSummary($"Connected to Grinfi as {connection.User}{team} at {connection.BaseUri}");
         if (PassThru)
         {
             WriteObject(connection);

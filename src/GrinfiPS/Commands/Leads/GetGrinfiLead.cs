@@ -126,10 +126,7 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
                 {
                     if (!id.IsValid)
                     {
-                        WriteFailure(GrinfiException.InvalidInput("GrinfiInvalidUuid",
-                            $"'{id.Uuid}' is not a contact UUID.", id.InputObject,
-                            "Give a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e, or use -Email, -LinkedInId or -Filter to find the contact."),
-                            id.InputObject);
+                        WriteFailure(id.Invalid(), id.InputObject);
                         continue;
                     }
                     _pendingIds.Add(id);
@@ -207,7 +204,7 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
     private void Stream(LeadPager pager, ulong skip, ulong first)
     {
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-        var progress = new ProgressRecord(0x6C656164, "Get-GrinfiLead", "Reading contacts");
+        const int progressId = 0x6C656164;
         var showProgress = false;
         ulong seen = 0;
         ulong written = 0;
@@ -241,10 +238,12 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
                 }
                 if (pager.FirstTotal is long total && total > 2L * PageSize)
                 {
+                    // A new record each time: hosts may keep the records they are given.
                     showProgress = true;
-                    progress.StatusDescription = $"{written:N0} of {total:N0} contacts";
-                    progress.PercentComplete = (int)Math.Min(100, written * 100 / (ulong)Math.Max(1, total));
-                    WriteProgress(progress);
+                    WriteProgress(new ProgressRecord(progressId, "Get-GrinfiLead", $"{written:N0} of {total:N0} contacts")
+                    {
+                        PercentComplete = (int)Math.Min(100, written * 100 / (ulong)Math.Max(1, total)),
+                    });
                 }
                 if (next is null && !pager.Done)
                 {
@@ -263,8 +262,7 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
             }
             if (showProgress)
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                WriteProgress(new ProgressRecord(progressId, "Get-GrinfiLead", "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
     }

@@ -1,0 +1,328 @@
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-GrinfiTestModule
+    $script:sb = Start-TestSandbox -Contacts 250
+    $script:search = '/leads/api/leads/search'
+    # -DateKind String: compare dates as the text that was sent, not as parsed DateTimes.
+    function Get-SearchBody { @(Get-SandboxRequest $script:sb -Path $script:search | ForEach-Object { $_.body | ConvertFrom-Json -DateKind String }) }
+}
+
+AfterAll {
+    Disconnect-Grinfi
+    Stop-TestSandbox $script:sb
+}
+
+Describe 'Get-GrinfiLead search' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 250
+        Connect-TestSandbox $script:sb
+    }
+    BeforeEach { Clear-SandboxRequest $script:sb }
+
+    It 'returns every contact when given no filter, as typed objects' {
+        $all = Get-GrinfiLead
+
+        $all.Count | Should -Be 250
+        ($all.Uuid | Sort-Object -Unique).Count | Should -Be 250
+        $all[0] | Should -BeOfType GrinfiPS.Model.GrinfiLead
+        $all[0].CreatedAt | Should -BeOfType datetime
+    }
+
+    It 'always sends the sort field and direction, and pages by the page size' {
+        $null = Get-GrinfiLead -PageSize 60
+
+        $bodies = Get-SearchBody
+        $bodies.Count | Should -BeGreaterOrEqual 5
+        $bodies[0].order_field | Should -Be 'created_at'
+        # Reading a tie larger than a page sorts it by uuid; every request names its order.
+        $bodies | ForEach-Object { $_.order_field | Should -BeIn 'created_at', 'uuid'; $_.order_type | Should -Be 'asc'; $_.limit | Should -Be 60 }
+    }
+
+    It 'Select-Object -First 3 sends exactly one search and writes no error' {
+        $x = Get-GrinfiLead -ErrorVariable failed | Select-Object -First 3
+
+        $x.Count | Should -Be 3
+        $failed | Should -BeNullOrEmpty
+        @(Get-SandboxRequest $script:sb -Path $script:search).Count | Should -Be 1
+    }
+
+    It 'supports -First, -Skip and -IncludeTotalCount' {
+        $all = Get-GrinfiLead -First 12
+        $page = Get-GrinfiLead -Skip 5 -First 4
+        $counted = Get-GrinfiLead -First 2 -IncludeTotalCount
+
+        $all.Count | Should -Be 12
+        $page.Uuid | Should -Be $all[5..8].Uuid
+        $counted[0].ToString() | Should -Match '250'
+        $counted.Count | Should -Be 3
+    }
+
+    It 'sorts by another field, descending' {
+        $leads = Get-GrinfiLead -SortBy connections_number -Descending -First 50
+        $numbers = $leads.ConnectionsNumber | Where-Object { $null -ne $_ }
+
+        $numbers | Should -Be ($numbers | Sort-Object -Descending)
+        (Get-SearchBody)[0].order_field | Should -Be 'connections_number'
+        (Get-SearchBody)[0].order_type | Should -Be 'desc'
+    }
+
+    It 'takes property names for fields, in -SortBy and -Filter' {
+        $leads = Get-GrinfiLead -SortBy CompanyName -Filter @{ CompanyName = 'is_not_null' } -First 5
+        $leads.Count | Should -Be 5
+        (Get-SearchBody)[0].order_field | Should -Be 'company_name'
+    }
+
+    It 'a bad -SortBy is an error before any request' {
+        { Get-GrinfiLead -SortBy 'compnay_name' } | Should -Throw -ErrorId 'GrinfiInvalidSortField,*' -ExpectedMessage "*Did you mean 'company_name'*"
+        { Get-GrinfiLead -SortBy tags } | Should -Throw -ErrorId 'GrinfiInvalidSortField,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Filters' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 250
+        Connect-TestSandbox $script:sb
+    }
+    BeforeEach { Clear-SandboxRequest $script:sb }
+
+    It 'translates a scalar, an array and several operators on one field' {
+        $from = [datetime]::new(2025, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
+        $to = [datetimeoffset]::new(2026, 1, 1, 2, 0, 0, [timespan]::FromHours(2))
+        $leads = Get-GrinfiLead -Filter @{
+            status     = 'active'
+            first_name = @('Anna', 'Pedro', 'Linda')
+            created_at = @{ '>=' = $from; '-lt' = $to }
+        }
+
+        $filter = (Get-SearchBody)[0].filter
+        $filter.status | Should -Be 'active'
+        $filter.first_name | Should -Be @('Anna', 'Pedro', 'Linda')
+        $filter.created_at.'>=' | Should -Be '2025-01-01T00:00:00.0000000Z'
+        $filter.created_at.'<' | Should -Be '2026-01-01T00:00:00.0000000Z'
+        $leads | ForEach-Object {
+            $_.FirstName | Should -BeIn @('Anna', 'Pedro', 'Linda')
+            $_.CreatedAt.ToUniversalTime() | Should -BeGreaterOrEqual $from
+        }
+    }
+
+    It 'sends dates as UTC, taking an unspecified DateTime as local time like Get-Date' {
+        $local = [datetime]::new(2025, 3, 1, 12, 0, 0, [DateTimeKind]::Unspecified)
+        $null = Get-GrinfiLead -Filter @{ created_at = @{ '>' = $local } } -First 1
+
+        (Get-SearchBody)[0].filter.created_at.'>' | Should -Be $local.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'")
+    }
+
+    It 'takes is_null, is_not_null, booleans, numbers, ordered dictionaries and PSCustomObjects' {
+        $null = Get-GrinfiLead -First 1 -Filter ([ordered]@{ work_email = 'is_null'; connections_number = @{ '>' = 100 } })
+        $null = Get-GrinfiLead -First 1 -Filter ([pscustomobject]@{ personal_email = 'IS_NOT_NULL'; followers_number = [pscustomobject]@{ '<=' = 5000.5 } })
+
+        $bodies = Get-SearchBody
+        $bodies[0].filter.work_email | Should -Be 'is_null'
+        $bodies[0].filter.connections_number.'>' | Should -Be 100
+        $bodies[1].filter.personal_email | Should -Be 'is_not_null'
+        $bodies[1].filter.followers_number.'<=' | Should -Be 5000.5
+    }
+
+    It 'combines -List, -PipelineStage and -Tag with -Filter by AND' {
+        $leads = Get-GrinfiLead -List 'Webinar Q4' -PipelineStage 'New', 'Approaching' -Filter @{ status = 'active' }
+
+        $list = Get-GrinfiList 'Webinar Q4'
+        $filter = (Get-SearchBody)[0].filter
+        $filter.list_uuid | Should -Be $list.Uuid
+        $filter.pipeline_stage_uuid.Count | Should -Be 2
+        $filter.status | Should -Be 'active'
+        $leads | ForEach-Object { $_.ListName | Should -Be 'Webinar Q4'; $_.PipelineStageName | Should -BeIn 'New', 'Approaching' }
+    }
+
+    It 'refuses a filter that names the same field as -List' {
+        { Get-GrinfiLead -List 'Prospects' -Filter @{ list_uuid = [guid]::NewGuid() } } | Should -Throw -ErrorId 'GrinfiConflictingFilter,*'
+        Get-SandboxRequest $script:sb -Path $script:search | Should -BeNullOrEmpty
+    }
+
+    It 'reports <what> before any request' -ForEach @(
+        @{ what = 'a typo in a field'; filter = @{ emial = 'a@b.c' }; id = 'GrinfiUnknownFilterField'; message = "*'emial' is not a lead field*work_email*" }
+        @{ what = 'an unknown operator'; filter = @{ created_at = @{ '=>' = '2025-01-01' } }; id = 'GrinfiUnknownFilterOperator'; message = "*'created_at'*'=>'*" }
+        @{ what = 'a null value'; filter = @{ work_email = $null }; id = 'GrinfiNullFilterValue'; message = "*'work_email' is `$null*is_null*" }
+        @{ what = 'a value of an unsupported type'; filter = @{ position = [System.IO.FileInfo]'x.txt' }; id = 'GrinfiInvalidFilterValue'; message = "*'position'*FileInfo*" }
+        @{ what = 'a list name where a UUID belongs'; filter = @{ list_uuid = 'Webinar Q4' }; id = 'GrinfiInvalidFilterValue'; message = '*-List*' }
+        @{ what = 'an empty array'; filter = @{ status = @() }; id = 'GrinfiInvalidFilterValue'; message = "*'status' is an empty array*" }
+        @{ what = 'a null operator value'; filter = @{ created_at = @{ '>' = $null } }; id = 'GrinfiInvalidFilterValue'; message = "*'created_at'*not `$null*" }
+    ) {
+        { Get-GrinfiLead -Filter $filter } | Should -Throw -ErrorId "$id,*" -ExpectedMessage $message
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'passes a field it does not know with -AllowUnknownField' {
+        $null = Get-GrinfiLead -Filter @{ lead_score = @{ '>' = 50 } } -AllowUnknownField -First 1
+
+        (Get-SearchBody)[0].filter.lead_score.'>' | Should -Be 50
+    }
+}
+
+Describe 'By UUID and by identifier' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 250
+        Connect-TestSandbox $script:sb
+        $script:sample = Get-GrinfiLead -First 150
+    }
+    BeforeEach { Clear-SandboxRequest $script:sb }
+
+    It 'fetches many ids in pages of uuid IN searches, in input order' {
+        $ids = $script:sample.Uuid | Sort-Object { Get-Random }
+
+        $leads = $ids | Get-GrinfiLead
+
+        $leads.Uuid | Should -Be $ids
+        $bodies = Get-SearchBody
+        $bodies.Count | Should -Be 2
+        $bodies[0].filter.uuid.Count | Should -Be 100
+    }
+
+    It 'takes GrinfiLead objects and rows with a Uuid column from the pipeline' {
+        $fromObjects = $script:sample[0..2] | Get-GrinfiLead
+        $fromRows = $script:sample[0..2] | Select-Object Uuid, Name | ConvertTo-Csv | ConvertFrom-Csv | Get-GrinfiLead
+
+        $fromObjects.Uuid | Should -Be $script:sample[0..2].Uuid
+        $fromRows.Uuid | Should -Be $script:sample[0..2].Uuid
+    }
+
+    It 'reports a malformed UUID before any request and goes on with the rest' {
+        $leads = Get-GrinfiLead -Uuid $script:sample[0].Uuid, 'not-a-uuid', $script:sample[1].Uuid -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $leads.Count | Should -Be 2
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidUuid,*'
+        $failed[0].TargetObject | Should -Be 'not-a-uuid'
+        @(Get-SandboxRequest $script:sb).Count | Should -Be 1
+    }
+
+    It 'reports an id that does not exist as ObjectNotFound' {
+        $missing = [guid]::NewGuid().ToString()
+        $leads = Get-GrinfiLead -Uuid $script:sample[0].Uuid, $missing -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $leads.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiLeadNotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failed[0].TargetObject | Should -Be $missing
+    }
+
+    It 'refuses a piped list, never reading it as a contact id' {
+        $list = Get-GrinfiList 'Prospects'
+        $leads = $list, $script:sample[0] | Get-GrinfiLead -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $leads.Uuid | Should -Be $script:sample[0].Uuid
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiNotAContact,*'
+        $failed[0].TargetObject | Should -Be $list
+        "$($failed[0])" | Should -BeLike "*GrinfiList ('Prospects') is not a contact*"
+        $failed[0].ErrorDetails.RecommendedAction | Should -BeLike '*-List*'
+        (Get-SearchBody).filter.uuid | Should -Be $script:sample[0].Uuid
+    }
+
+    It 'looks a contact up by email, LinkedIn id, or name and company' {
+        $withEmail = $script:sample | Where-Object WorkEmail | Select-Object -First 1
+        $withHandle = $script:sample | Where-Object LinkedIn | Select-Object -First 1
+
+        (Get-GrinfiLead -Email $withEmail.WorkEmail.ToUpper()).Uuid | Should -Be $withEmail.Uuid
+        (Get-GrinfiLead -LinkedInId $withHandle.LinkedIn).Uuid | Should -Be $withHandle.Uuid
+        (Get-GrinfiLead -Name $withHandle.Name -CompanyName $withHandle.CompanyName).Uuid | Should -Be $withHandle.Uuid
+        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/lookup-one').Count | Should -Be 3
+    }
+}
+
+Describe 'Measure-GrinfiLead' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 250
+        Connect-TestSandbox $script:sb
+    }
+
+    It 'asks the count endpoint instead of paging' {
+        $expected = (Get-GrinfiLead -List 'Customers' | Measure-Object).Count
+        Clear-SandboxRequest $script:sb
+
+        $measured = Measure-GrinfiLead -List 'Customers'
+
+        $measured.Count | Should -Be $expected
+        (Get-SandboxRequest $script:sb).path | Should -Be '/leads/api/leads/count'
+        (Measure-GrinfiLead).Count | Should -Be 250
+    }
+}
+
+Describe 'Output' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 250
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+        $script:leads = Get-GrinfiLead -PageSize 50
+    }
+
+    It 'keeps every field the API sends, future ones included' {
+        $withCustom = $script:leads | Where-Object { $_.CustomFields.industry } | Select-Object -First 1
+        $withCustom | Should -Not -BeNullOrEmpty
+        $withCustom.CustomFields.industry | Should -Not -BeNullOrEmpty
+        ($script:leads[0].ToJson() | ConvertFrom-Json).PSObject.Properties.Name | Should -Contain 'custom_fields'
+    }
+
+    It 'shows names, company, position, stage name and list name in the default table with one lookup each' {
+        $table = $script:leads | Out-String -Width 250
+
+        $table | Should -Match 'Name\s+CompanyName\s+Position\s+Stage\s+List'
+        $table | Should -Match 'Webinar Q4|Prospects|Customers'
+        $table | Should -Match 'New|Approaching|Engaging|Replied|Interested'
+        @(Get-SandboxRequest $script:sb -Path '/leads/api/lists' -Method GET).Count | Should -Be 1
+        @(Get-SandboxRequest $script:sb -Path '/leads/api/pipeline-stages' -Method GET).Count | Should -Be 1
+    }
+
+    It 'exports to CSV with no column holding a type name' {
+        $script:leads | Export-Csv TestDrive:/leads.csv
+        $csv = Get-Content TestDrive:/leads.csv -Raw
+
+        $csv | Should -Not -Match 'System\.[A-Z]'
+        $csv | Should -Not -Match 'GrinfiPS\.'
+        $rows = Import-Csv TestDrive:/leads.csv
+        $rows.Count | Should -Be 250
+        ($rows | Where-Object Skills | Select-Object -First 1).Skills | Should -Match '^\w[^;]*(; [^;]+)*$'
+    }
+}
+
+Describe 'Correct under change' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Connect-TestSandbox $script:sb
+    }
+
+    It 'sees every contact once while the downstream deletes what it receives, with a tie larger than a page' {
+        $list = New-GrinfiList "Bulk $(Get-Random)"
+        $tie = (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 230; listUuid = $list.Uuid; createdAt = '2024-02-02T02:02:02.000000Z' }).uuids
+        $more = (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 35; listUuid = $list.Uuid }).uuids
+
+        $seen = Get-GrinfiLead -List $list -PageSize 50 | ForEach-Object {
+            Invoke-SandboxApi $script:sb -Method DELETE -Path "/leads/api/leads/$($_.Uuid)" | Out-Null
+            $_.Uuid
+        }
+
+        $seen.Count | Should -Be 265
+        ($seen | Sort-Object -Unique).Count | Should -Be 265
+        $seen | Sort-Object | Should -Be (@($tie) + @($more) | Sort-Object)
+        (Measure-GrinfiLead -List $list).Count | Should -Be 0
+    }
+}
+
+Describe 'Progress' {
+    It 'shows a progress bar with the total while paging a large result' {
+        Reset-TestSandbox $script:sb -Contacts 250
+        $connection = Connect-TestSandbox $script:sb -Parameters @{ PassThru = $true }
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({ param($module, $connection) Import-Module $module; Get-GrinfiLead -Connection $connection -PageSize 50 }).
+            AddArgument((Get-GrinfiTestModulePath)).AddArgument($connection)
+
+        $out = $ps.Invoke()
+
+        $out.Count | Should -Be 250
+        $status = $ps.Streams.Progress | Where-Object RecordType -eq 'Processing' | ForEach-Object StatusDescription
+        $status | Should -Contain '50 of 250 contacts'
+        ($ps.Streams.Progress | Select-Object -Last 1).RecordType | Should -Be 'Completed'
+        $ps.Dispose()
+    }
+}

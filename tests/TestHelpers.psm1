@@ -86,9 +86,12 @@ function Invoke-SandboxApi {
 }
 
 function Reset-TestSandbox {
-    param([Parameter(Mandatory)] $Sandbox, [int] $Contacts = 50, [hashtable] $Options)
+    <# Fresh data, no faults, an empty log, and the default options (a reset alone keeps options). #>
+    param([Parameter(Mandatory)] $Sandbox, [int] $Contacts = 50, [hashtable] $Options = @{})
     Invoke-SandboxControl $Sandbox reset -Method POST -Body @{ contacts = $Contacts } | Out-Null
-    if ($Options) { Set-SandboxOption $Sandbox $Options }
+    $defaults = @{ requestsPerMinute = 0; retryAfterMode = 'seconds'; latencyMs = 0; faultRate = 0; maxPageSize = 1000; maxMassActionIds = 1000; deleteDelayMs = 0 }
+    foreach ($key in $Options.Keys) { $defaults[$key] = $Options[$key] }
+    Set-SandboxOption $Sandbox $defaults
 }
 
 function Set-SandboxOption {

@@ -75,12 +75,12 @@ internal sealed class GrinfiApi
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Leads, uuid)), ctx);
 
     /// <summary>Runs a mass action; <paramref name="idempotent"/> says whether a resend is harmless.</summary>
-    public async Task<(long Count, JsonArray? Data)> MassActionAsync(JsonObject body, bool idempotent, CallContext ctx)
+    public async Task<(long Count, JsonNode? Data)> MassActionAsync(JsonObject body, bool idempotent, CallContext ctx)
     {
         var request = new GrinfiRequest(System.Net.Http.HttpMethod.Put, Leads + "/mass-action") { Body = body, Idempotent = idempotent };
         var json = await Http.SendJsonAsync(request, ctx).ConfigureAwait(false);
         var obj = json as JsonObject;
-        return (obj is null ? 0 : JsonRead.Int64(obj, "count") ?? 0, obj?["data"] as JsonArray);
+        return (obj is null ? 0 : JsonRead.Int64(obj, "count") ?? 0, obj?["data"]);
     }
 
     public async Task SetCustomFieldValueAsync(string customFieldUuid, string leadUuid, JsonNode? value, CallContext ctx)

@@ -97,7 +97,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
         }
         if (_requests > 0)
         {
-            WriteSummary($"{string.Join(", ", Plan.Select(p => p.Description))}: {_affected:N0} contacts in {_requests:N0} request{(_requests == 1 ? "" : "s")}.");
+            WriteSummary($"{string.Join(", ", Plan.Select(p => p.Description))}: {_affected:N0} contact{(_affected == 1 ? "" : "s")} in {_requests:N0} request{(_requests == 1 ? "" : "s")}.");
         }
     }
 

@@ -1,0 +1,303 @@
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-GrinfiTestModule
+    $script:sb = Start-TestSandbox -Contacts 100
+    $script:mass = '/leads/api/leads/mass-action'
+    function Get-MassActionBody { @(Get-SandboxRequest $script:sb -Path $script:mass | ForEach-Object { $_.body | ConvertFrom-Json -DateKind String }) }
+    function New-TestContacts([int] $Count, [string] $ListName) {
+        $list = New-GrinfiList $ListName -Force
+        $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = $Count; listUuid = $list.Uuid }
+        $list
+    }
+}
+
+AfterAll {
+    Disconnect-Grinfi
+    Stop-TestSandbox $script:sb
+}
+
+Describe 'Invoke-GrinfiMassAction on piped contacts' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+    }
+
+    It 'tags 1,200 piped contacts in three requests' {
+        $list = New-TestContacts 1200 'Big import'
+        $leads = Get-GrinfiLead -List $list -PageSize 1000
+        Clear-SandboxRequest $script:sb
+
+        $results = $leads | Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP' -InformationVariable summary
+
+        $bodies = Get-MassActionBody
+        $bodies.Count | Should -Be 3
+        $bodies.type | Sort-Object -Unique | Should -Be 'contact_add_tags'
+        $bodies | ForEach-Object { $_.filter.ids.Count } | Should -Be @(500, 500, 200)
+        $results.Batch | Should -Be @(1, 2, 3)
+        ($results | Measure-Object Affected -Sum).Sum | Should -Be 1200
+        $results[0].Action | Should -Be 'AddTag'
+        (Measure-GrinfiLead -List $list -Tag 'VIP').Count | Should -Be 1200
+        "$summary" | Should -Match 'Add tag .VIP.: 1,200 contacts in 3 requests'
+    }
+
+    It 'splits a batch the server finds too large and keeps the smaller size' {
+        Set-SandboxOption $script:sb @{ maxMassActionIds = 150 }
+        $list = New-TestContacts 600 'Split'
+        $leads = Get-GrinfiLead -List $list -PageSize 1000
+        Clear-SandboxRequest $script:sb
+
+        $results = $leads | Invoke-GrinfiMassAction -Action AddTag -Tag 'Hot' -BatchSize 400
+
+        $requests = Get-SandboxRequest $script:sb -Path $script:mass
+        ($requests | Where-Object status -eq 422).Count | Should -BeGreaterThan 0
+        ($requests | Where-Object status -eq 200 | ForEach-Object { ($_.body | ConvertFrom-Json).filter.ids.Count } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 150
+        ($results | Measure-Object Affected -Sum).Sum | Should -Be 600
+        (Measure-GrinfiLead -List $list -Tag 'Hot').Count | Should -Be 600
+    }
+
+    It 'reports a failed batch with its UUIDs, goes on with the rest, and the UUIDs retry as is' {
+        Connect-TestSandbox $script:sb -Parameters @{ MaximumRetryCount = 0 }
+        $list = New-TestContacts 30 'Partly failing'
+        $tag = New-GrinfiTag 'Batch test'
+        $leads = Get-GrinfiLead -List $list
+        Add-SandboxFault $script:sb @{ path = $script:mass; kind = 'status'; status = 500 }
+
+        $results = $leads | Invoke-GrinfiMassAction -Action AddTag -Tag $tag -BatchSize 10 -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $results.Count | Should -Be 2
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiServerError,*'
+        $failed[0].TargetObject | Should -Be $leads[0..9].Uuid
+        (Measure-GrinfiLead -List $list -Tag $tag).Count | Should -Be 20
+
+        $retry = $failed[0].TargetObject | Invoke-GrinfiMassAction -Action AddTag -Tag $tag
+
+        $retry.Affected | Should -Be 10
+        (Measure-GrinfiLead -List $list -Tag $tag).Count | Should -Be 30
+    }
+
+    It 'refuses a piped list, tag or stage object, never reading it as a contact' {
+        $lead = Get-GrinfiLead -First 1
+        Clear-SandboxRequest $script:sb
+
+        $results = (Get-GrinfiList 'Prospects'), (Get-GrinfiTag 'VIP'), $lead |
+            Invoke-GrinfiMassAction -Action AddTag -Tag 'Hot' -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed.Count | Should -Be 2
+        $failed | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'GrinfiNotAContact,*' }
+        (Get-MassActionBody).filter.ids | Should -Be $lead.Uuid
+        $results.Affected | Should -Be 1
+    }
+
+    It 'asks before deleting piped contacts, and -Force or -Confirm:$false get through' {
+        $list = New-TestContacts 12 'Doomed'
+        $leads = Get-GrinfiLead -List $list
+
+        { $leads[0..3] | Invoke-GrinfiMassAction -Action Delete } | Should -Throw -ErrorId 'GrinfiConfirmationRequired,*'
+        $leads[0..3] | Invoke-GrinfiMassAction -Action Delete -Force | Out-Null
+        $leads[4..7] | Invoke-GrinfiMassAction -Action Delete -Confirm:$false | Out-Null
+
+        (Measure-GrinfiLead -List $list).Count | Should -Be 4
+    }
+
+    It 'does not ask before tagging piped contacts' {
+        $leads = Get-GrinfiLead -First 3
+        ($leads | Invoke-GrinfiMassAction -Action MarkRead).Affected | Should -Be 3
+    }
+}
+
+Describe 'Invoke-GrinfiMassAction on a filter or -All' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Connect-TestSandbox $script:sb
+    }
+
+    It 'sends one request the server evaluates, with the same filter language as Get-GrinfiLead' {
+        $expected = (Measure-GrinfiLead -List 'Prospects' -Filter @{ status = 'active' }).Count
+        Clear-SandboxRequest $script:sb
+
+        $result = Invoke-GrinfiMassAction -Action MoveToList -List 'Customers' -FromList 'Prospects' -Filter @{ status = 'active' } -Force
+
+        $bodies = Get-MassActionBody
+        $bodies.Count | Should -Be 1
+        $bodies[0].type | Should -Be 'contact_change_list'
+        $bodies[0].filter.all | Should -BeTrue
+        $bodies[0].filter.status | Should -Be 'active'
+        $bodies[0].filter.list_uuid | Should -Be (Get-GrinfiList 'Prospects').Uuid
+        $bodies[0].payload.list_uuid | Should -Be (Get-GrinfiList 'Customers').Uuid
+        $result.Selection | Should -Be 'filter'
+        $result.Affected | Should -Be $expected
+        (Measure-GrinfiLead -List 'Prospects' -Filter @{ status = 'active' }).Count | Should -Be 0
+    }
+
+    It 'never takes an empty filter to mean everything' {
+        Clear-SandboxRequest $script:sb
+        { Invoke-GrinfiMassAction -Action Delete -Filter @{} -Force } | Should -Throw -ErrorId 'GrinfiEmptySelection,*'
+        { Invoke-GrinfiMassAction -Action Delete -Filter ([ordered]@{}) -Force } | Should -Throw -ErrorId 'GrinfiEmptySelection,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'checks the filter like Get-GrinfiLead, before any request' {
+        Clear-SandboxRequest $script:sb
+        { Invoke-GrinfiMassAction -Action Delete -Filter @{ emial = 'x@y.z' } -Force } | Should -Throw -ErrorId 'GrinfiUnknownFilterField,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'asks by default for -All and -Filter, so an unattended run without -Force stops' {
+        { Invoke-GrinfiMassAction -Action MarkRead -All } | Should -Throw -ErrorId 'GrinfiConfirmationRequired,*'
+        { Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP' -Filter @{ status = 'active' } } | Should -Throw -ErrorId 'GrinfiConfirmationRequired,*'
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+    }
+
+    It '-All acts on every contact with -Force or -Confirm:$false' {
+        (Invoke-GrinfiMassAction -Action AddTag -Tag 'Follow-up' -All -Force).Affected | Should -Be 100
+        (Invoke-GrinfiMassAction -Action RemoveTag -Tag 'Follow-up' -All -Confirm:$false).Affected | Should -Be 100
+        (Get-MassActionBody | Select-Object -Last 1).filter.all | Should -BeTrue
+    }
+
+    It '-WhatIf says how many contacts it would touch and sends no write' {
+        $count = (Measure-GrinfiLead -List 'Webinar Q4').Count
+        Clear-SandboxRequest $script:sb
+
+        $shown = Get-HostOutput { Invoke-GrinfiMassAction -Action Delete -FromList 'Webinar Q4' -WhatIf }
+
+        $shown | Should -Match "What if: Performing the operation `"Delete`" on target `"$count contacts matching"
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+        (Get-SandboxRequest $script:sb).path | Should -Not -Contain $script:mass
+        (Measure-GrinfiLead -List 'Webinar Q4').Count | Should -Be $count
+    }
+}
+
+Describe 'Payloads' {
+    BeforeAll {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Connect-TestSandbox $script:sb
+        $script:some = Get-GrinfiLead -First 5
+    }
+    BeforeEach { Clear-SandboxRequest $script:sb }
+
+    It 'sends one request per tag for AddTag, and all tags in one for ReplaceTags' {
+        $null = $script:some | Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP', 'Hot'
+        $null = $script:some | Invoke-GrinfiMassAction -Action ReplaceTags -Tag 'Partner', 'Hot'
+
+        $bodies = Get-MassActionBody
+        $bodies.type | Should -Be @('contact_add_tags', 'contact_add_tags', 'contact_replace_tags')
+        $bodies[2].payload.tag_uuids.Count | Should -Be 2
+        $names = (Get-GrinfiTag | Where-Object Uuid -in ($script:some[0] | Get-GrinfiLead).Tags).Name
+        $names | Sort-Object | Should -Be @('Hot', 'Partner')
+    }
+
+    It 'sets custom fields by name, one request per field, and $null clears' {
+        $null = $script:some | Invoke-GrinfiMassAction -Action SetCustomField -CustomField @{ industry = 'SaaS'; deal_size = 5000 }
+        $null = $script:some[0] | Invoke-GrinfiMassAction -Action SetCustomField -CustomField @{ source = $null }
+
+        $bodies = Get-MassActionBody
+        $bodies.Count | Should -Be 3
+        $bodies[0..1].payload.value | Sort-Object | Should -Be @(5000, 'SaaS')
+        $bodies[2].payload.PSObject.Properties.Name | Should -Contain 'value'
+        $bodies[2].payload.value | Should -BeNullOrEmpty
+        ($script:some[1] | Get-GrinfiLead).CustomFields.industry | Should -Be 'SaaS'
+    }
+
+    It 'changes the pipeline stage and adds to and cancels from automations by name' {
+        $null = $script:some | Invoke-GrinfiMassAction -Action ChangePipelineStage -PipelineStage 'Interested'
+        $null = $script:some | Invoke-GrinfiMassAction -Action AddToAutomation -Automation 'Welcome sequence', 'Re-engagement'
+        $null = $script:some | Invoke-GrinfiMassAction -Action CancelFromAutomations -Automation 'Welcome sequence', 'Re-engagement'
+
+        $bodies = Get-MassActionBody
+        $bodies.type | Should -Be @('contact_change_pipeline_stage', 'contact_add_to_flow', 'contact_add_to_flow', 'contact_cancel_from_flows')
+        $bodies[3].payload.flow_uuids.Count | Should -Be 2
+        ($script:some | Get-GrinfiLead).PipelineStageName | Sort-Object -Unique | Should -Be 'Interested'
+    }
+
+    It 'queues a CSV export and returns what the server said about it' {
+        $result = $script:some | Invoke-GrinfiMassAction -Action ExportCsv
+        $result.Type | Should -Be 'contact_export_csv'
+        $result.Data.uuid | Should -Match '^[0-9a-f-]{36}$'
+    }
+
+    It 'translates the older type <legacy> to <current>' -ForEach @(
+        @{ legacy = 'contact_assign_tag'; current = 'contact_add_tags'; extra = @{ Tag = 'VIP' } }
+        @{ legacy = 'contact_remove_tag'; current = 'contact_remove_tags'; extra = @{ Tag = 'VIP' } }
+        @{ legacy = 'contact_move_to_list'; current = 'contact_change_list'; extra = @{ List = 'Newsletter' } }
+    ) {
+        $null = $script:some | Invoke-GrinfiMassAction -Type $legacy @extra
+
+        (Get-MassActionBody)[0].type | Should -Be $current
+    }
+
+    It 'sends a new type as is, with a raw payload' {
+        $null = $script:some[0] | Invoke-GrinfiMassAction -Type 'contact_future_action' -Payload @{ level = 3 } -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        (Get-MassActionBody)[0].type | Should -Be 'contact_future_action'
+        (Get-MassActionBody)[0].payload.level | Should -Be 3
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiValidationError,*'
+        $failed[0].ErrorDetails.Message | Should -Match 'type'
+    }
+
+    It 'reports a missing or wrong payload before any request: <case>' -ForEach @(
+        @{ case = 'AddTag without -Tag'; params = @{ Action = 'AddTag' }; id = 'GrinfiPayloadMissing' }
+        @{ case = '-List for AddTag'; params = @{ Action = 'AddTag'; Tag = 'VIP'; List = 'Customers' }; id = 'GrinfiPayloadNotApplicable' }
+        @{ case = '-Tag for Delete'; params = @{ Action = 'Delete'; Tag = 'VIP'; Force = $true }; id = 'GrinfiPayloadNotApplicable' }
+        @{ case = 'a -Payload without its key'; params = @{ Action = 'MoveToList'; Payload = @{ list = 'x' } }; id = 'GrinfiPayloadMissing' }
+        @{ case = '-Payload and -Tag'; params = @{ Action = 'AddTag'; Tag = 'VIP'; Payload = @{ tag_uuid = 'x' } }; id = 'GrinfiPayloadConflict' }
+        @{ case = '-Action and -Type'; params = @{ Action = 'MarkRead'; Type = 'contact_mark_read' }; id = 'GrinfiActionRequired' }
+        @{ case = 'neither -Action nor -Type'; params = @{}; id = 'GrinfiActionRequired' }
+        @{ case = 'an unknown tag'; params = @{ Action = 'AddTag'; Tag = 'VPI' }; id = 'GrinfiTagNotFound' }
+    ) {
+        { $script:some | Invoke-GrinfiMassAction @params } | Should -Throw -ErrorId "$id,*"
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Remove-GrinfiLead' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Connect-TestSandbox $script:sb
+    }
+
+    It 'deletes piped contacts in batches of mass-action requests' {
+        $list = New-TestContacts 700 'To delete'
+        Clear-SandboxRequest $script:sb
+
+        Get-GrinfiLead -List $list -PageSize 250 | Remove-GrinfiLead -Force
+
+        $bodies = Get-MassActionBody
+        $bodies.type | Sort-Object -Unique | Should -Be 'contact_delete'
+        $bodies.Count | Should -Be 2
+        (Measure-GrinfiLead -List $list).Count | Should -Be 0
+        Get-SandboxRequest $script:sb -Method DELETE | Should -BeNullOrEmpty
+    }
+
+    It 'sees every contact once while it deletes them, through ties larger than a page' {
+        $list = New-GrinfiList 'Bulk tie'
+        $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 320; listUuid = $list.Uuid; createdAt = '2024-03-03T03:03:03.000000Z' }
+        $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 45; listUuid = $list.Uuid }
+
+        Get-GrinfiLead -List $list -PageSize 60 | Remove-GrinfiLead -BatchSize 25 -Confirm:$false
+
+        (Measure-GrinfiLead -List $list).Count | Should -Be 0
+        ((Get-MassActionBody).filter.ids | Sort-Object -Unique).Count | Should -Be 365
+    }
+
+    It 'takes UUIDs and rows with a Uuid column, and -WhatIf deletes nothing' {
+        $leads = Get-GrinfiLead -First 3
+        Clear-SandboxRequest $script:sb
+
+        $shown = Get-HostOutput { $leads | Select-Object Uuid | Remove-GrinfiLead -WhatIf }
+        $leads[0].Uuid | Remove-GrinfiLead -Confirm:$false
+
+        $shown | Should -Match 'What if: Performing the operation "Delete" on target "3 contacts \(batch 1\)"'
+        (Get-MassActionBody).Count | Should -Be 1
+        (Get-MassActionBody)[0].filter.ids | Should -Be $leads[0].Uuid
+    }
+
+    It 'asks first: an unattended run without -Force or -Confirm:$false stops before any write' {
+        $leads = Get-GrinfiLead -First 2
+        Clear-SandboxRequest $script:sb
+
+        { $leads | Remove-GrinfiLead } | Should -Throw -ErrorId 'GrinfiConfirmationRequired,*'
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+    }
+}

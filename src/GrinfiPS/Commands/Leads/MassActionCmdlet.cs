@@ -41,16 +41,12 @@ internal sealed class PlannedAction
 
 /// <summary>
 /// Base of Remove-GrinfiLead and Invoke-GrinfiMassAction: contacts from the pipeline are
-/// collected into batches, one mass-action request acts on a whole batch, a batch the server
-/// finds too large is split, and a failed batch is an error carrying its UUIDs for a retry.
+/// collected into batches (see <see cref="MassActionBatcher"/>), and a failed batch is an
+/// error carrying its UUIDs, so <c>$err.TargetObject | Invoke-GrinfiMassAction ...</c> retries it.
 /// </summary>
 public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
 {
-    private readonly List<LeadPipeBind> _queue = new();
-    private int _batchLimit = int.MaxValue;
-    private int _batches;
-    private int _requests;
-    private long _affected;
+    private MassActionBatcher? _batcher;
 
     /// <summary>Contacts per request for piped contacts (the server may ask for fewer).</summary>
     [Parameter]
@@ -70,20 +66,27 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     /// <summary>Whether each request's result goes to the output.</summary>
     private protected virtual bool WriteResults => true;
 
+    private string Description => string.Join(", then ", Plan.Select(p => p.Description));
+
+    private MassActionBatcher Batcher => _batcher ??= new MassActionBatcher(this, Plan, BatchSize)
+    {
+        Approve = (count, batch) => Approve($"{count:N0} contacts (batch {batch})", Description, Force, AskByDefault(wholeSelection: false)),
+        Succeeded = Record,
+        Failed = (ex, items) => WriteFailure(ex, items.Select(i => i.Uuid).ToArray()),
+    };
+
     /// <summary>Queues piped contacts, sending a batch whenever one is full.</summary>
     private protected void Enqueue(IEnumerable<LeadPipeBind> contacts)
     {
         foreach (var contact in contacts)
         {
-            if (!contact.IsValid)
+            if (contact.IsValid)
+            {
+                Batcher.Add(new BatchItem(contact.Uuid, contact.InputObject));
+            }
+            else
             {
                 WriteFailure(contact.Invalid(), contact.InputObject);
-                continue;
-            }
-            _queue.Add(contact);
-            if (_queue.Count >= Math.Min(BatchSize, _batchLimit))
-            {
-                SendQueued();
             }
         }
     }
@@ -91,13 +94,12 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     /// <summary>Sends what is still queued, and says what was done.</summary>
     private protected void Finish()
     {
-        while (_queue.Count > 0)
+        Batcher.Flush();
+        var requests = Batcher.Requests;
+        var affected = Batcher.Affected;
+        if (requests > 0)
         {
-            SendQueued();
-        }
-        if (_requests > 0)
-        {
-            WriteSummary($"{string.Join(", ", Plan.Select(p => p.Description))}: {_affected:N0} contact{(_affected == 1 ? "" : "s")} in {_requests:N0} request{(_requests == 1 ? "" : "s")}.");
+            WriteSummary($"{Description}: {affected:N0} contact{(affected == 1 ? "" : "s")} in {requests:N0} request{(requests == 1 ? "" : "s")}.");
         }
     }
 
@@ -109,7 +111,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     {
         var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
         var target = all ? $"all {count:N0} contacts" : $"{count:N0} contacts matching {JsonFormat.Text(filter)}";
-        if (!Approve(target, string.Join(", then ", Plan.Select(p => p.Description)), Force, AskByDefault(wholeSelection: true)))
+        if (!Approve(target, Description, Force, AskByDefault(wholeSelection: true)))
         {
             return;
         }
@@ -118,68 +120,15 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
         {
             selection[field.Key] = field.Value?.DeepClone();
         }
-        foreach (var action in Plan)
-        {
-            Guard(() => Send(action, selection, all ? "all" : "filter", null), target);
-        }
+        Batcher.RunOnSelection(selection, all ? "all" : "filter", target);
         Finish();
     }
 
-    private void SendQueued()
+    private void Record(PlannedAction action, string selection, int? requested, long affected, JsonNode? data)
     {
-        var take = Math.Min(Math.Min(BatchSize, _batchLimit), _queue.Count);
-        var ids = _queue.Take(take).Select(c => c.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        _queue.RemoveRange(0, take);
-        _batches++;
-        if (!Approve($"{ids.Count:N0} contacts (batch {_batches})", string.Join(", then ", Plan.Select(p => p.Description)), Force, AskByDefault(wholeSelection: false)))
-        {
-            return;
-        }
-        foreach (var action in Plan)
-        {
-            SendSplitting(action, ids);
-        }
-    }
-
-    /// <summary>Sends one action for some contacts, halving the batch while the server says it is too large.</summary>
-    private void SendSplitting(PlannedAction action, List<string> ids)
-    {
-        try
-        {
-            Send(action, new JsonObject { ["ids"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }, "ids", ids.Count);
-        }
-        catch (GrinfiApiException ex) when (TooLarge(ex) && ids.Count > 1)
-        {
-            var half = ids.Count / 2;
-            _batchLimit = Math.Min(_batchLimit, half);
-            WriteVerbose($"The server refused {ids.Count} contacts in one request ({ex.ServerMessage}); sending {half} at a time.");
-            SendSplitting(action, ids.Take(half).ToList());
-            SendSplitting(action, ids.Skip(half).ToList());
-        }
-        catch (GrinfiException ex)
-        {
-            // The batch's UUIDs as the target: $err.TargetObject | Invoke-GrinfiMassAction ... retries exactly it.
-            WriteFailure(ex, ids.ToArray());
-        }
-    }
-
-    private void Send(PlannedAction action, JsonObject selection, string selectionKind, int? requested)
-    {
-        var body = new JsonObject { ["type"] = action.Type, ["filter"] = selection };
-        if (action.Payload is not null)
-        {
-            body["payload"] = action.Payload.DeepClone();
-        }
-        var (count, data) = Run(ctx => Api.MassActionAsync(body, action.Idempotent, ctx));
-        _requests++;
-        _affected += count;
         if (WriteResults)
         {
-            WriteObject(new GrinfiMassActionResult(action.Action, action.Type, _requests, selectionKind, requested, count, PSJson.ToPowerShell(data)));
+            WriteObject(new GrinfiMassActionResult(action.Action, action.Type, Batcher.Requests, selection, requested, affected, PSJson.ToPowerShell(data)));
         }
     }
-
-    private static bool TooLarge(GrinfiApiException ex) =>
-        ex.StatusCode == 413
-        || (ex.Kind == GrinfiErrorKind.Validation && ex.FieldErrors.Keys.Any(k => k.StartsWith("filter.ids", StringComparison.Ordinal) || k == "ids"));
 }

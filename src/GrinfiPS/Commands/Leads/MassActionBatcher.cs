@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using GrinfiPS.Client;
+using GrinfiPS.Commands.Base;
+
+namespace GrinfiPS.Commands.Leads;
+
+/// <summary>A contact waiting in a batch, with what the cmdlet needs to report on it.</summary>
+internal readonly struct BatchItem
+{
+    public BatchItem(string uuid, object? source)
+    {
+        Uuid = uuid;
+        Source = source;
+    }
+
+    public string Uuid { get; }
+
+    /// <summary>The input it came from (a CSV row, a piped contact).</summary>
+    public object? Source { get; }
+}
+
+/// <summary>
+/// Collects contacts into batches and runs planned mass actions on each batch with one
+/// request per action: 10,000 contacts take 20 requests, not 10,000. A batch the server finds
+/// too large is halved (and later batches stay that size). Used by Invoke-GrinfiMassAction,
+/// Remove-GrinfiLead and Set-GrinfiLead.
+/// </summary>
+internal sealed class MassActionBatcher
+{
+    private readonly GrinfiConnectedCmdlet _cmdlet;
+    private readonly IReadOnlyList<PlannedAction> _plan;
+    private readonly int _batchSize;
+    private readonly List<BatchItem> _queue = new();
+    private int _limit = int.MaxValue;
+    private int _batches;
+
+    public MassActionBatcher(GrinfiConnectedCmdlet cmdlet, IReadOnlyList<PlannedAction> plan, int batchSize)
+    {
+        _cmdlet = cmdlet;
+        _plan = plan;
+        _batchSize = batchSize;
+    }
+
+    /// <summary>Asked before each batch is sent (count, batch number); false skips the batch.</summary>
+    public Func<int, int, bool> Approve { get; init; } = (_, _) => true;
+
+    /// <summary>Told about every request that succeeded.</summary>
+    public Action<PlannedAction, string, int?, long, JsonNode?> Succeeded { get; init; } = (_, _, _, _, _) => { };
+
+    /// <summary>Told about a request that failed for good, with the contacts it was for.</summary>
+    public Action<GrinfiException, IReadOnlyList<BatchItem>> Failed { get; init; } = (_, _) => { };
+
+    /// <summary>Told when every action ran for a batch, with the contacts no action failed for.</summary>
+    public Action<IReadOnlyList<BatchItem>> BatchDone { get; init; } = _ => { };
+
+    public int Requests { get; private set; }
+
+    public long Affected { get; private set; }
+
+    public bool IsEmpty => _plan.Count == 0;
+
+    /// <summary>Queues a contact; sends the batch when it is full.</summary>
+    public void Add(BatchItem item)
+    {
+        _queue.Add(item);
+        if (_queue.Count >= Math.Min(_batchSize, _limit))
+        {
+            SendQueued();
+        }
+    }
+
+    /// <summary>Sends whatever is queued.</summary>
+    public void Flush()
+    {
+        while (_queue.Count > 0)
+        {
+            SendQueued();
+        }
+    }
+
+    /// <summary>Runs every planned action once on contacts a filter selects (the server evaluates it).</summary>
+    public void RunOnSelection(JsonObject selection, string kind, object target)
+    {
+        foreach (var action in _plan)
+        {
+            try
+            {
+                Send(action, selection, kind, null);
+            }
+            catch (GrinfiException ex)
+            {
+                _cmdlet.WriteFailure(ex, target);
+            }
+        }
+    }
+
+    private void SendQueued()
+    {
+        var take = Math.Min(Math.Min(_batchSize, _limit), _queue.Count);
+        var batch = _queue.Take(take).ToList();
+        _queue.RemoveRange(0, take);
+        _batches++;
+        if (!Approve(batch.Count, _batches))
+        {
+            return;
+        }
+        var failed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var action in _plan)
+        {
+            SendSplitting(action, batch, failed);
+        }
+        BatchDone(batch.Where(i => !failed.Contains(i.Uuid)).ToList());
+    }
+
+    private void SendSplitting(PlannedAction action, List<BatchItem> items, HashSet<string> failed)
+    {
+        var ids = items.Select(i => i.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        try
+        {
+            Send(action, new JsonObject { ["ids"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }, "ids", ids.Count);
+        }
+        catch (GrinfiApiException ex) when (TooLarge(ex) && items.Count > 1)
+        {
+            var half = items.Count / 2;
+            _limit = Math.Min(_limit, half);
+            _cmdlet.WriteVerbose($"The server refused {ids.Count} contacts in one request ({ex.ServerMessage}); sending {half} at a time.");
+            SendSplitting(action, items.Take(half).ToList(), failed);
+            SendSplitting(action, items.Skip(half).ToList(), failed);
+        }
+        catch (GrinfiException ex)
+        {
+            failed.UnionWith(ids);
+            Failed(ex, items);
+        }
+    }
+
+    private void Send(PlannedAction action, JsonObject selection, string kind, int? requested)
+    {
+        var body = new JsonObject { ["type"] = action.Type, ["filter"] = selection.DeepClone() };
+        if (action.Payload is not null)
+        {
+            body["payload"] = action.Payload.DeepClone();
+        }
+        var (count, data) = _cmdlet.Run(ctx => _cmdlet.Api.MassActionAsync(body, action.Idempotent, ctx));
+        Requests++;
+        Affected += count;
+        Succeeded(action, kind, requested, count, data);
+    }
+
+    private static bool TooLarge(GrinfiApiException ex) =>
+        ex.StatusCode == 413
+        || (ex.Kind == GrinfiErrorKind.Validation && ex.FieldErrors.Keys.Any(k => k.StartsWith("filter.ids", StringComparison.Ordinal) || k == "ids"));
+}

@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+
+namespace GrinfiPS.Sandbox.Data;
+
+/// <summary>The user behind a team's API keys.</summary>
+internal sealed record SandboxUser(string Uuid, int Id, string FirstName, string LastName, string Email, string Timezone, int TeamId)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["id"] = Id,
+        ["first_name"] = FirstName,
+        ["last_name"] = LastName,
+        ["email"] = Email,
+        ["timezone"] = Timezone,
+        ["team_id"] = TeamId,
+    };
+}
+
+internal sealed class LeadList
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required string Name { get; set; }
+
+    public required long CreatedAt { get; init; }
+
+    public required long UpdatedAt { get; set; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["team_id"] = TeamId,
+        ["name"] = Name,
+        ["created_at"] = Timestamps.Format(CreatedAt),
+        ["updated_at"] = Timestamps.Format(UpdatedAt),
+    };
+}
+
+internal sealed class PipelineStage
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary><c>lead</c> or <c>company</c>.</summary>
+    public required string Object { get; init; }
+
+    /// <summary><c>new</c>, <c>approaching</c>, <c>engaging</c>, <c>replied</c> or <c>custom</c>.</summary>
+    public required string Type { get; init; }
+
+    public required string Category { get; set; }
+
+    public required int Order { get; set; }
+
+    public required long CreatedAt { get; init; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["team_id"] = TeamId,
+        ["name"] = Name,
+        ["object"] = Object,
+        ["type"] = Type,
+        ["category"] = Category,
+        ["order"] = Order,
+    };
+}
+
+internal sealed class Tag
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string Color { get; set; }
+
+    public required long CreatedAt { get; init; }
+
+    public required long UpdatedAt { get; set; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["team_id"] = TeamId,
+        ["name"] = Name,
+        ["color"] = Color,
+        ["created_at"] = Timestamps.Format(CreatedAt),
+        ["updated_at"] = Timestamps.Format(UpdatedAt),
+    };
+}
+
+internal sealed class CustomField
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required int UserId { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary><c>lead</c> or <c>company</c>.</summary>
+    public required string Object { get; init; }
+
+    public required int Order { get; set; }
+
+    public required long CreatedAt { get; init; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["team_id"] = TeamId,
+        ["user_id"] = UserId,
+        ["name"] = Name,
+        ["object"] = Object,
+        ["order"] = Order,
+    };
+}
+
+internal sealed class Flow
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>on</c>, <c>off</c>, <c>draft</c> or <c>archived</c>.</summary>
+    public required string Status { get; init; }
+
+    public required long CreatedAt { get; init; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["name"] = Name,
+        ["status"] = Status,
+        ["created_at"] = Timestamps.Format(CreatedAt),
+    };
+}
+
+/// <summary>An uploaded CSV and, once started, the import of its rows.</summary>
+internal sealed class FileImport
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required string[] Headers { get; init; }
+
+    public required List<string[]> Rows { get; init; }
+
+    public required long CreatedAt { get; init; }
+
+    /// <summary><c>uploaded</c>, then <c>queued</c>, then <c>completed</c>.</summary>
+    public string Status { get; set; } = "uploaded";
+
+    public string? ListUuid { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+
+    public List<(string Source, string Target)> Columns { get; set; } = [];
+
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Skipped { get; set; }
+
+    public JsonObject ToJson()
+    {
+        var columns = new JsonArray();
+        foreach (var (source, target) in Columns) columns.Add(new JsonObject { ["source"] = source, ["target"] = target });
+        return new JsonObject
+        {
+            ["uuid"] = Uuid,
+            ["team_id"] = TeamId,
+            ["type"] = "csv_leads",
+            ["file_name"] = FileName,
+            ["status"] = Status,
+            ["headers"] = new JsonArray(Headers.Select(h => (JsonNode?)h).ToArray()),
+            ["rows_count"] = Rows.Count,
+            ["list_uuid"] = ListUuid,
+            ["tags"] = new JsonArray(Tags.Select(t => (JsonNode?)t).ToArray()),
+            ["columns"] = columns,
+            ["created_count"] = Created,
+            ["updated_count"] = Updated,
+            ["skipped_count"] = Skipped,
+            ["created_at"] = Timestamps.Format(CreatedAt),
+        };
+    }
+}
+
+/// <summary>A queued CSV export. The file is made when it is queued (a snapshot), so it can be downloaded at once.</summary>
+internal sealed class FileExport
+{
+    public required string Uuid { get; init; }
+
+    public required int TeamId { get; init; }
+
+    public required JsonNode? Filter { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required string Csv { get; init; }
+
+    public required int Rows { get; init; }
+
+    public required long CreatedAt { get; init; }
+
+    public JsonObject ToJson() => new()
+    {
+        ["uuid"] = Uuid,
+        ["type"] = "leads",
+        ["filter"] = Filter?.DeepClone(),
+        ["status"] = "queued",
+        ["file_name"] = FileName,
+        ["rows_count"] = Rows,
+        ["created_at"] = Timestamps.Format(CreatedAt),
+    };
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using GrinfiPS.Sandbox.Data;
+using GrinfiPS.Sandbox.Http;
+
+namespace GrinfiPS.Sandbox.Endpoints;
+
+/// <summary>Custom field definitions (page, create, update) and values on leads.</summary>
+internal static partial class CustomFieldEndpoints
+{
+    /// <summary>The contract's cap on custom fields per object type.</summary>
+    public const int MaxPerObject = 100;
+
+    private static readonly string[] _objects = ["lead", "company"];
+
+    public static void Map(Router r)
+    {
+        r.Map("GET", "/leads/api/custom-fields", Page);
+        r.Map("POST", "/leads/api/custom-fields", Create);
+        r.Map("PUT", "/leads/api/custom-fields/{uuid}", Update);
+        r.Map("POST", "/leads/api/custom-field-values", SetValue);
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex NamePattern();
+
+    private static ApiResult Page(ApiRequest req)
+    {
+        var errors = new ValidationErrors();
+        var (limit, offset) = EndpointSupport.PagingFromQuery(req.Query, req.Sandbox.Options.MaxPageSize, errors);
+        if (errors.Any) return errors.ToResult();
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var fields = store.CustomFields.OrderBy(f => f.Object).ThenBy(f => f.Order).ThenBy(f => f.CreatedAt).ToList();
+            return EndpointSupport.Page(fields, limit, offset, f => f.ToJson());
+        }
+    }
+
+    private static ApiResult Create(ApiRequest req)
+    {
+        var body = req.Object();
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var errors = new ValidationErrors();
+            var name = EndpointSupport.RequiredString(body, "name", errors);
+            var objectName = EndpointSupport.RequiredString(body, "object", errors);
+            if (objectName is not null && !_objects.Contains(objectName)) errors.Add("object", "The selected object is invalid.");
+            var order = EndpointSupport.OptionalInt(body, "order", errors);
+            if (name is not null && objectName is not null) CheckName(store, name, objectName, null, errors);
+            if (objectName is not null && store.CustomFields.Count(f => f.Object == objectName) >= MaxPerObject)
+            {
+                errors.Add("object", $"A team may not have more than {MaxPerObject} custom fields for {objectName}.");
+            }
+            if (errors.Any) return errors.ToResult();
+            var field = new CustomField
+            {
+                Uuid = EndpointSupport.NewUuid(),
+                TeamId = store.TeamId,
+                UserId = store.User.Id,
+                Name = name!,
+                Object = objectName!,
+                Order = order ?? store.CustomFields.Where(f => f.Object == objectName).Select(f => f.Order).DefaultIfEmpty(0).Max() + 1,
+                CreatedAt = store.Now(),
+            };
+            store.CustomFields.Add(field);
+            store.SchemaChanged();
+            return ApiResult.Json(field.ToJson(), 201);
+        }
+    }
+
+    private static ApiResult Update(ApiRequest req)
+    {
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var field = store.FindField(req.Id);
+            if (field is null) return ApiErrors.NotFound("Custom field");
+            var body = req.Object();
+            var errors = new ValidationErrors();
+            var name = EndpointSupport.OptionalString(body, "name", errors);
+            var order = EndpointSupport.OptionalInt(body, "order", errors);
+            if (name is not null) CheckName(store, name, field.Object, field, errors);
+            if (errors.Any) return errors.ToResult();
+            if (name is not null) field.Name = name;
+            if (order is not null) field.Order = order.Value;
+            // Contacts show values under the field's name, in field order: every cached
+            // contact JSON is stale now.
+            store.SchemaChanged();
+            return ApiResult.Json(field.ToJson());
+        }
+    }
+
+    private static ApiResult SetValue(ApiRequest req)
+    {
+        var body = req.Object();
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var errors = new ValidationErrors();
+            var fieldUuid = EndpointSupport.RequiredString(body, "custom_field_uuid", errors);
+            var objectType = EndpointSupport.RequiredString(body, "object_type", errors);
+            var objectUuid = EndpointSupport.RequiredString(body, "object_uuid", errors);
+            var field = store.FindField(fieldUuid);
+            if (fieldUuid is not null && field is null) errors.Add("custom_field_uuid", "The selected custom field uuid is invalid.");
+            // Only leads are kept in the sandbox, so "lead" is the one object type that works.
+            if (objectType is not null && objectType != "lead") errors.Add("object_type", "The selected object type is invalid.");
+            if (field is not null && objectType == "lead" && field.Object != "lead") errors.Add("custom_field_uuid", "The custom field does not belong to leads.");
+            var contact = store.FindContact(objectUuid);
+            if (objectUuid is not null && contact is null) errors.Add("object_uuid", "The selected object uuid is invalid.");
+            CustomValue? value = null;
+            if (!body.ContainsKey("value")) errors.Add("value", "The value field must be present.");
+            else if (!LeadWrites.TryCustomValue(body["value"], out value)) errors.Add("value", "The value must be a string, number, boolean or null.");
+            if (errors.Any) return errors.ToResult();
+
+            store.Mutate(contact!, c => LeadWrites.SetCustomField(c, field!.Uuid, value));
+            return ApiResult.Json(new JsonObject
+            {
+                ["custom_field_uuid"] = field!.Uuid,
+                ["object_type"] = "lead",
+                ["object_uuid"] = contact!.Uuid,
+                ["value"] = body["value"]?.DeepClone(),
+            });
+        }
+    }
+
+    private static void CheckName(TeamStore store, string name, string objectName, CustomField? self, ValidationErrors errors)
+    {
+        if (!NamePattern().IsMatch(name))
+        {
+            errors.Add("name", "The name must start with a letter or underscore and hold only letters, digits and underscores.");
+        }
+        else if (store.CustomFields.Any(f => f != self && f.Object == objectName && f.Name == name))
+        {
+            errors.Add("name", "The name has already been taken.");
+        }
+    }
+}

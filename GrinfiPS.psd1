@@ -16,6 +16,7 @@
         'Get-GrinfiConnection'
         'Get-GrinfiLead'
         'Measure-GrinfiLead'
+        'Set-GrinfiLead'
         'Remove-GrinfiLead'
         'Invoke-GrinfiMassAction'
         'Get-GrinfiList'

@@ -174,6 +174,13 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Waits for started work that returns nothing; see <see cref="Await{T}"/>.</summary>
+    internal void Await(Task task) => Await(task.ContinueWith(t =>
+    {
+        t.GetAwaiter().GetResult();
+        return true;
+    }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+
     /// <inheritdoc cref="Run{T}(Func{CallContext, Task{T}})"/>
     internal void Run(Func<CallContext, Task> work) => Run<bool>(async ctx =>
     {

@@ -29,7 +29,7 @@ public sealed class GetGrinfiAutomationCommand : GrinfiConnectedCmdlet
         }
         else
         {
-            WriteMatching(Run(ctx => Api.GetAutomationsAsync(Status.ToLowerInvariant(), ctx)), Name, Names.Automations);
+            WriteMatching(Run(ctx => Api.GetAutomationsAsync(Status.ToLowerInvariant(), ctx)), Name, Names.Automations, $"'{Status.ToLowerInvariant()}' ");
         }
     }
 }

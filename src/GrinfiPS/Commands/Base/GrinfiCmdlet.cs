@@ -118,7 +118,8 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     internal bool Approve(string target, string action, bool force, bool askByDefault = false)
     {
         var bound = MyInvocation.BoundParameters;
-        var whatIf = bound.TryGetValue("WhatIf", out var w) && LanguagePrimitives.IsTrue(w);
+        // $WhatIfPreference counts as much as -WhatIf: -Force must never turn a dry run into a real one.
+        var whatIf = bound.TryGetValue("WhatIf", out var w) ? LanguagePrimitives.IsTrue(w) : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         var confirmGiven = bound.TryGetValue("Confirm", out var c);
         var confirm = confirmGiven && LanguagePrimitives.IsTrue(c);
         if (force && !whatIf && !confirm)

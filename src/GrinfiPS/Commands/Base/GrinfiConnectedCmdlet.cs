@@ -30,7 +30,7 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
     /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed),
     /// or all when none are given. A literal name that matches nothing is an error, as with Get-Item.
     /// </summary>
-    internal void WriteMatching<T>(IEnumerable<T> items, string[]? names, NameCache<T> kind)
+    internal void WriteMatching<T>(IEnumerable<T> items, string[]? names, NameCache<T> kind, string qualifier = "")
         where T : GrinfiNamedObject
     {
         var all = items.ToList();
@@ -43,7 +43,7 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
             return;
         }
         var patterns = names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
-        foreach (var item in all.Where(i => patterns.Any(p => p.IsMatch(i.Name) || string.Equals(i.Uuid, p.ToString(), StringComparison.OrdinalIgnoreCase))))
+        foreach (var item in all.Where(i => patterns.Any(p => p.IsMatch(i.Name)) || names.Any(n => string.Equals(i.Uuid, n, StringComparison.OrdinalIgnoreCase))))
         {
             WriteObject(Output.Wrap(item));
         }
@@ -53,7 +53,7 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
             {
                 var close = Fuzzy.Suggest(all.Select(i => i.Name), name);
                 WriteFailure(new GrinfiException(GrinfiErrorKind.NameNotResolved, $"Grinfi{kind.TypeName}NotFound",
-                    $"No {kind.Noun.ToLowerInvariant()} is named '{name}'." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""))
+                    $"No {qualifier}{kind.Noun.ToLowerInvariant()} is named '{name}'." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""))
                 {
                     RecommendedAction = "Check the name; wildcards such as 'Web*' work too.",
                 }, name);

@@ -38,6 +38,9 @@ internal static class Output
         return wrapped ?? (object)item;
     }
 
+    /// <summary>"1 contact", "1,200 contacts".</summary>
+    internal static string Count(long n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
+
     /// <summary>custom_fields → CustomFields.</summary>
     internal static string PascalCase(string apiName)
     {

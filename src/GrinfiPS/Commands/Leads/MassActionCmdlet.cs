@@ -70,7 +70,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
 
     private MassActionBatcher Batcher => _batcher ??= new MassActionBatcher(this, Plan, BatchSize)
     {
-        Approve = (count, batch) => Approve($"{count:N0} contacts (batch {batch})", Description, Force, AskByDefault(wholeSelection: false)),
+        Approve = (count, batch) => Approve($"{Output.Count(count, "contact")} (batch {batch})", Description, Force, AskByDefault(wholeSelection: false)),
         Succeeded = Record,
         Failed = (ex, items) => WriteFailure(ex, items.Select(i => i.Uuid).ToArray()),
     };
@@ -99,7 +99,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
         var affected = Batcher.Affected;
         if (requests > 0)
         {
-            WriteSummary($"{Description}: {affected:N0} contact{(affected == 1 ? "" : "s")} in {requests:N0} request{(requests == 1 ? "" : "s")}.");
+            WriteSummary($"{Description}: {Output.Count(affected, "contact")} in {Output.Count(requests, "request")}.");
         }
     }
 
@@ -110,7 +110,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     private protected void ActOnSelection(JsonObject filter, bool all)
     {
         var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
-        var target = all ? $"all {count:N0} contacts" : $"{count:N0} contacts matching {JsonFormat.Text(filter)}";
+        var target = all ? $"all {Output.Count(count, "contact")}" : $"{Output.Count(count, "contact")} matching {JsonFormat.Text(filter)}";
         if (!Approve(target, Description, Force, AskByDefault(wholeSelection: true)))
         {
             return;

@@ -246,7 +246,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             {
                 detail.Add($"{Count(RowResult.Upserted):N0} created or updated");
             }
-            WriteSummary($"Set-GrinfiLead: {_rows:N0} row{(_rows == 1 ? "" : "s")}, {_sent:N0} sent: {succeeded:N0} succeeded" +
+            WriteSummary($"Set-GrinfiLead: {Output.Count(_rows, "row")}, {_sent:N0} sent: {succeeded:N0} succeeded" +
                 (detail.Count > 0 ? $" ({string.Join(", ", detail)})" : "") +
                 $", {Count(RowResult.Skipped):N0} skipped, {Count(RowResult.Failed):N0} failed.");
         }

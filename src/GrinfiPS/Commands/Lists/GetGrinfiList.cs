@@ -35,6 +35,7 @@ public sealed class GetGrinfiListCommand : GrinfiConnectedCmdlet
                 list.LeadCount = counts.TryGetValue(list.Uuid, out var n) ? n : null;
             }
         }
-        WriteMatching(selected, Name, Names.Lists);
+        // All lists, so a name that matches nothing gets suggestions; only the selected carry counts.
+        WriteMatching(lists, Name, Names.Lists);
     }
 }

@@ -22,6 +22,9 @@ public sealed class NewGrinfiListCommand : GrinfiConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    // Read fresh once per command: a duplicate made in the web app since the cache loaded must be seen.
+    private bool _refreshed;
+
     /// <inheritdoc />
     protected override void Process()
     {
@@ -29,7 +32,8 @@ public sealed class NewGrinfiListCommand : GrinfiConnectedCmdlet
         {
             Guard(() =>
             {
-                var existing = Run(ctx => Names.Lists.GetAllAsync(ctx)).FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+                var existing = Run(ctx => Names.Lists.GetAllAsync(ctx, refresh: !_refreshed)).FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
+                _refreshed = true;
                 if (existing is not null && !Force)
                 {
                     throw new GrinfiException(GrinfiErrorKind.InvalidInput, "GrinfiListExists",

@@ -28,9 +28,7 @@ public sealed class RemoveGrinfiListCommand : GrinfiConnectedCmdlet
             {
                 var list = Run(ctx => bind.ResolveAsync(Names.Lists, "List", ctx));
                 var counts = Run(ctx => Api.GetListMetricsAsync(new[] { list.Uuid }, ctx));
-                var contacts = counts.TryGetValue(list.Uuid, out var n)
-                    ? n == 1 ? "the 1 contact in it" : $"the {n:N0} contacts in it"
-                    : "every contact in it";
+                var contacts = counts.TryGetValue(list.Uuid, out var n) ? $"the {Output.Count(n, "contact")} in it" : "every contact in it";
                 if (!Approve($"List '{list.Name}' ({list.Uuid})", $"Delete the list and {contacts}", Force))
                 {
                     return;

@@ -35,7 +35,7 @@ public sealed class RemoveGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
             {
                 var stage = Run(ctx => bind.ResolveAsync(cache, "PipelineStage", ctx));
                 var affected = Object == GrinfiObjectType.Lead
-                    ? $"; {Run(ctx => Api.CountLeadsAsync(new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, ctx)):N0} contacts in it will have no stage"
+                    ? $"; the {Output.Count(Run(ctx => Api.CountLeadsAsync(new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, ctx)), "contact")} in it will have no stage"
                     : "";
                 if (!Approve($"Pipeline stage '{stage.Name}' ({stage.Uuid})", $"Delete the stage{affected}", Force))
                 {

@@ -27,10 +27,14 @@ public sealed class NewGrinfiTagCommand : GrinfiConnectedCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    // Read fresh once per command: a duplicate made in the web app since the cache loaded must be seen.
+    private bool _refreshed;
+
     /// <inheritdoc />
     protected override void Process() => Guard(() =>
     {
-        var existing = Run(ctx => Names.Tags.GetAllAsync(ctx)).FirstOrDefault(t => string.Equals(t.Name, Name, StringComparison.OrdinalIgnoreCase));
+        var existing = Run(ctx => Names.Tags.GetAllAsync(ctx, refresh: !_refreshed)).FirstOrDefault(t => string.Equals(t.Name, Name, StringComparison.OrdinalIgnoreCase));
+        _refreshed = true;
         if (existing is not null && !Force)
         {
             throw new GrinfiException(GrinfiErrorKind.InvalidInput, "GrinfiTagExists", $"A tag named '{existing.Name}' already exists ({existing.Uuid}).")

@@ -29,7 +29,7 @@ public sealed class RemoveGrinfiTagCommand : GrinfiConnectedCmdlet
             {
                 var tag = Run(ctx => bind.ResolveAsync(Names.Tags, "Tag", ctx));
                 var carrying = Run(ctx => Api.CountLeadsAsync(new JsonObject { ["tags"] = tag.Uuid }, ctx));
-                if (!Approve($"Tag '{tag.Name}' ({tag.Uuid})", $"Delete the tag and take it off the {carrying:N0} contacts that carry it", Force))
+                if (!Approve($"Tag '{tag.Name}' ({tag.Uuid})", $"Delete the tag and take it off the {Output.Count(carrying, "contact")} that carry it", Force))
                 {
                     return;
                 }

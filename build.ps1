@@ -64,6 +64,8 @@ function Invoke-Build {
     Copy-Item (Join-Path $publish 'GrinfiPS.dll'), (Join-Path $publish 'GrinfiPS.pdb') $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/GrinfiPS') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
     Get-ChildItem $publish -Filter '*.dll' | Where-Object Name -ne 'GrinfiPS.dll' | Copy-Item -Destination $dependencies
+    # Help: docs/en-US (one Markdown file per cmdlet, plus about_ topics) compiled to MAML.
+    & (Join-Path $Root 'tools/Build-Help.ps1') -Source (Join-Path $Root 'docs/en-US') -ModulePath $ModuleOut
 
     & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
     Assert-ExitCode 'dotnet build'

@@ -23,6 +23,7 @@ internal static class Program
           --max-mass-action-ids N     more ids in a mass action is a 422 (default 1000)
           --delete-delay-ms N         deletes run after this delay
           --import-delay-ms N         file imports run after this delay (default 500)
+          --export-delay-ms N         file exports can be downloaded after this delay (default 300)
           --parent-pid N              exit when that process exits
           --exit-on-stdin-close       exit when standard input reaches end of file
         """;
@@ -113,6 +114,7 @@ internal static class Program
                 case "--max-mass-action-ids": options.MaxMassActionIds = Int(); break;
                 case "--delete-delay-ms": options.DeleteDelayMs = Int(); break;
                 case "--import-delay-ms": options.ImportDelayMs = Int(); break;
+                case "--export-delay-ms": options.ExportDelayMs = Int(); break;
                 case "--parent-pid": options.ParentPid = Int(); break;
                 case "--exit-on-stdin-close": options.ExitOnStdinClose = true; break;
                 case "--help" or "-h" or "-?": throw new HelpRequestedException();

@@ -30,6 +30,7 @@ public sealed class SandboxOptions
     private volatile int _maxMassActionIds = 1000;
     private volatile int _deleteDelayMs;
     private volatile int _importDelayMs = 500;
+    private volatile int _exportDelayMs = 300;
 
     /// <summary>Port to bind on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; }
@@ -68,6 +69,9 @@ public sealed class SandboxOptions
     /// <summary>File imports apply their rows after this many milliseconds.</summary>
     public int ImportDelayMs { get => _importDelayMs; set => _importDelayMs = value; }
 
+    /// <summary>A queued file export can be downloaded after this many milliseconds (a 404 before).</summary>
+    public int ExportDelayMs { get => _exportDelayMs; set => _exportDelayMs = value; }
+
     /// <summary>The process runner exits when this process exits (command line only).</summary>
     public int? ParentPid { get; set; }
 
@@ -86,6 +90,7 @@ public sealed class SandboxOptions
         if (MaxMassActionIds < 1) throw new ArgumentOutOfRangeException(nameof(MaxMassActionIds), MaxMassActionIds, "Must be >= 1.");
         if (DeleteDelayMs < 0) throw new ArgumentOutOfRangeException(nameof(DeleteDelayMs), DeleteDelayMs, "Must be >= 0.");
         if (ImportDelayMs < 0) throw new ArgumentOutOfRangeException(nameof(ImportDelayMs), ImportDelayMs, "Must be >= 0.");
+        if (ExportDelayMs < 0) throw new ArgumentOutOfRangeException(nameof(ExportDelayMs), ExportDelayMs, "Must be >= 0.");
     }
 
     internal static string ModeName(RetryAfterMode mode) => mode switch

@@ -203,6 +203,54 @@ internal sealed class GrinfiApi
         GetAllPagesAsync(Flows, status is null ? null : new[] { new KeyValuePair<string, string>("filter[status]", status) },
             "automations", j => Attach(new GrinfiAutomation(j)), ctx);
 
+    // ---- file import and export ----
+
+    /// <summary>Uploads a CSV (multipart: file, type=csv_leads). Creates a record: never sent twice.</summary>
+    public async Task<GrinfiFileImport> UploadCsvAsync(string fileName, byte[] csv, CallContext ctx)
+    {
+        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Post, "/leads/api/file-imports/upload-csv")
+        {
+            Idempotent = false,
+            Content = () =>
+            {
+                var form = new System.Net.Http.MultipartFormDataContent();
+                var file = new System.Net.Http.ByteArrayContent(csv);
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+                form.Add(file, "file", fileName);
+                form.Add(new System.Net.Http.StringContent("csv_leads"), "type");
+                return form;
+            },
+        };
+        return new GrinfiFileImport(ApiJson.Single(await Http.SendJsonAsync(request, ctx).ConfigureAwait(false), "an upload"));
+    }
+
+    /// <summary>Starts importing an uploaded file: a job, never sent twice.</summary>
+    public async Task<GrinfiFileImport> StartImportAsync(string importUuid, JsonObject body, CallContext ctx) =>
+        new(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(ApiPath.Of("/leads/api/file-imports", importUuid, "import-leads"), body), ctx).ConfigureAwait(false), "an import"));
+
+    /// <summary>Queues an export of the contacts a filter selects (an empty filter: all of them).</summary>
+    public async Task<GrinfiFileExport> QueueExportAsync(JsonObject filter, CallContext ctx)
+    {
+        var selection = filter.Count == 0 ? new JsonObject { ["all"] = true } : (JsonObject)filter.DeepClone();
+        var json = await Http.SendJsonAsync(GrinfiRequest.Create("/leads/api/file-exports/leads", new JsonObject { ["filter"] = selection }), ctx).ConfigureAwait(false);
+        return new GrinfiFileExport(ApiJson.Single(json, "an export"));
+    }
+
+    /// <summary>Downloads an export's file; a 404 means it is not ready (or not there).</summary>
+    public async Task<byte[]> DownloadExportAsync(string fileName, CallContext ctx)
+    {
+        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Post, "/leads/api/file-exports/download")
+        {
+            Body = new JsonObject { ["file_name"] = fileName },
+            Idempotent = true,
+            ExpectJson = false,
+        };
+        return (await Http.SendAsync(request, ctx).ConfigureAwait(false)).Body;
+    }
+
+    /// <summary>Any request, for Invoke-GrinfiRequest: the same limiter, retries and error mapping.</summary>
+    public Task<GrinfiResponse> SendAsync(GrinfiRequest request, CallContext ctx) => Http.SendAsync(request, ctx);
+
     // ---- helpers ----
 
     /// <summary>Reads every page of a GET collection, by the limit and total the server reports.</summary>

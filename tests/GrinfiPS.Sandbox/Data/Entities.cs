@@ -217,6 +217,9 @@ internal sealed class FileExport
 
     public required long CreatedAt { get; init; }
 
+    /// <summary>Environment.TickCount64 from which the file can be downloaded.</summary>
+    public required long ReadyAtTicks { get; init; }
+
     public JsonObject ToJson() => new()
     {
         ["uuid"] = Uuid,

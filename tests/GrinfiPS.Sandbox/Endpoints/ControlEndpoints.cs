@@ -82,6 +82,7 @@ internal static class ControlEndpoints
         ["maxMassActionIds"] = o.MaxMassActionIds,
         ["deleteDelayMs"] = o.DeleteDelayMs,
         ["importDelayMs"] = o.ImportDelayMs,
+        ["exportDelayMs"] = o.ExportDelayMs,
     };
 
     private static ApiResult SetOptions(ApiRequest req)
@@ -104,6 +105,7 @@ internal static class ControlEndpoints
         var maxIds = Int("maxMassActionIds", 1);
         var deleteDelay = Int("deleteDelayMs", 0);
         var importDelay = Int("importDelayMs", 0);
+        var exportDelay = Int("exportDelayMs", 0);
         double? faultRate = null;
         if (!JsonRead.IsNullOrMissing(body, "faultRate"))
         {
@@ -125,6 +127,7 @@ internal static class ControlEndpoints
         if (maxIds is { } d) o.MaxMassActionIds = d;
         if (deleteDelay is { } e) o.DeleteDelayMs = e;
         if (importDelay is { } f) o.ImportDelayMs = f;
+        if (exportDelay is { } x) o.ExportDelayMs = x;
         if (faultRate is { } g) o.FaultRate = g;
         if (mode is { } h) o.RetryAfterMode = h;
         return ApiResult.Json(OptionsJson(o));

@@ -122,7 +122,7 @@ internal static class FileEndpoints
         var store = req.Team;
         lock (store.Gate)
         {
-            var export = CreateExport(store, selection.Resolve(store), body["filter"]);
+            var export = CreateExport(store, selection.Resolve(store), body["filter"], req.Sandbox.Options.ExportDelayMs);
             return ApiResult.Json(export.ToJson());
         }
     }
@@ -136,13 +136,14 @@ internal static class FileEndpoints
         var store = req.Team;
         lock (store.Gate)
         {
-            var export = store.Exports.Values.FirstOrDefault(e => e.FileName == fileName);
+            // Until the background job has written it, the file does not exist yet.
+            var export = store.Exports.Values.FirstOrDefault(e => e.FileName == fileName && Environment.TickCount64 >= e.ReadyAtTicks);
             return export is null ? ApiErrors.NotFound("File") : ApiResult.Text(200, export.Csv, "text/csv; charset=utf-8");
         }
     }
 
     /// <summary>Queues an export of these contacts; the CSV is a snapshot taken now. Call under the lock.</summary>
-    public static FileExport CreateExport(TeamStore store, List<Contact> contacts, JsonNode? filter)
+    public static FileExport CreateExport(TeamStore store, List<Contact> contacts, JsonNode? filter, int delayMs)
     {
         var fields = store.CustomFieldsInOrder;
         var sb = new StringBuilder();
@@ -169,6 +170,7 @@ internal static class FileEndpoints
             Csv = sb.ToString(),
             Rows = contacts.Count,
             CreatedAt = store.Now(),
+            ReadyAtTicks = Environment.TickCount64 + delayMs,
         };
         store.Exports[uuid] = export;
         return export;

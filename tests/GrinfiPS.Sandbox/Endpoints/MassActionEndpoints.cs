@@ -33,7 +33,7 @@ internal static class MassActionEndpoints
                     LeadEndpoints.ScheduleDelete(req.Sandbox, store, contacts);
                     break;
                 case "contact_export_csv":
-                    var export = FileEndpoints.CreateExport(store, contacts, body["filter"]);
+                    var export = FileEndpoints.CreateExport(store, contacts, body["filter"], req.Sandbox.Options.ExportDelayMs);
                     return ApiResult.Json(new JsonObject { ["count"] = contacts.Count, ["data"] = new JsonObject { ["uuid"] = export.Uuid } });
                 default:
                     foreach (var c in contacts) store.Mutate(c, action.Change!);

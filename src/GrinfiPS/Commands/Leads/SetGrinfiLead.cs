@@ -275,27 +275,9 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             var field = await new CustomFieldPipeBind(entry.Key?.ToString() ?? "").ResolveAsync(cache.LeadCustomFields, "CustomField", ctx).ConfigureAwait(false);
             _customFields.Add((field, JsonInput.From(entry.Value, "CustomField")));
         }
-        foreach (DictionaryEntry entry in ColumnMap ?? new Hashtable())
-        {
-            var column = entry.Key?.ToString() ?? "";
-            var target = entry.Value?.ToString() ?? "";
-            if (LeadFields.TryResolve(target, out var field, out _) && WritableFields.IsWritable(field) || WritableFields.IsWritable(target))
-            {
-                _columnFields[column] = WritableFields.IsWritable(target) ? target.ToLowerInvariant() : field;
-                continue;
-            }
-            var fields = await cache.LeadCustomFields.GetAllAsync(ctx).ConfigureAwait(false);
-            var custom = fields.FirstOrDefault(f => string.Equals(f.Name, target, StringComparison.OrdinalIgnoreCase));
-            if (custom is null)
-            {
-                var close = WritableFields.Suggest(target).Concat(Fuzzy.Suggest(fields.Select(f => f.Name), target)).Take(3).ToList();
-                throw GrinfiException.InvalidInput("GrinfiInvalidColumnMap",
-                    $"-ColumnMap maps '{column}' to '{target}', which is neither a writable lead field nor a custom field." +
-                    (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""), ColumnMap,
-                    $"Map to one of {string.Join(", ", WritableFields.Names)}, or to a custom field (New-GrinfiCustomField makes one).");
-            }
-            _columnCustomFields[column] = custom;
-        }
+        var map = await LeadColumns.ResolveAsync(ColumnMap, cache, ctx).ConfigureAwait(false);
+        _columnFields = map.Fields;
+        _columnCustomFields = map.CustomFields;
         foreach (var name in Clear ?? Array.Empty<string>())
         {
             if (LeadFields.TryResolve(name, out var field, out _) && WritableFields.IsWritable(field) && field != "linkedin_id")

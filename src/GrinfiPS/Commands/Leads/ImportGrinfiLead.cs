@@ -1,0 +1,295 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using GrinfiPS.Client;
+using GrinfiPS.Commands.Base;
+using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Commands.Leads;
+
+/// <summary>
+/// Import-GrinfiLead: uploads a whole CSV file and starts the API's own import: two requests
+/// for any number of rows. Columns map as Set-GrinfiLead maps them; the file is checked
+/// locally first, and rows the API would reject are reported with their numbers.
+/// </summary>
+[Cmdlet(VerbsData.Import, "GrinfiLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(GrinfiFileImport))]
+public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
+{
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_startGrace = TimeSpan.FromSeconds(30);
+    private const int StablePolls = 3;
+
+    private GrinfiList? _list;
+    private List<string> _tags = new();
+    private LeadColumns.Map _map = new();
+
+    /// <summary>The CSV file(s). Takes FileInfo objects from Get-ChildItem.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Path { get; set; }
+
+    /// <summary>The list the contacts go to.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNull]
+    public ListPipeBind? List { get; set; }
+
+    /// <summary>Tags every imported contact gets.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public TagPipeBind[]? Tag { get; set; }
+
+    /// <summary>Maps other column names to lead fields or custom fields, as for Set-GrinfiLead.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? ColumnMap { get; set; }
+
+    /// <summary>The field separator; by default the one the header line uses (, ; tab or |).</summary>
+    [Parameter]
+    public char? Delimiter { get; set; }
+
+    /// <summary>The file's encoding (utf-8, utf-16, windows-1252, ...); by default from its byte order mark, else UTF-8.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Encoding { get; set; }
+
+    /// <summary>Wait until the list's contact count stops growing, with a progress bar.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits at most.</summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TimeoutSec { get; set; } = 600;
+
+    /// <inheritdoc />
+    protected override void Begin()
+    {
+        Run(async ctx =>
+        {
+            var cache = ActiveConnection.Cache;
+            _list = await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false);
+            foreach (var bind in Tag ?? Array.Empty<TagPipeBind>())
+            {
+                _tags.Add(await bind.ResolveUuidAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false));
+            }
+            _map = await LeadColumns.ResolveAsync(ColumnMap, cache, ctx).ConfigureAwait(false);
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
+    protected override void Process()
+    {
+        foreach (var given in Path!)
+        {
+            foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
+            {
+                Guard(() => ImportFile(path), path);
+            }
+        }
+    }
+
+    private void ImportFile(string path)
+    {
+        var text = Decode(path);
+        var delimiter = Delimiter ?? CsvText.DetectDelimiter(text);
+        var rows = CsvText.Parse(text, delimiter);
+        if (rows.Count == 0 || rows[0].All(string.IsNullOrWhiteSpace))
+        {
+            throw GrinfiException.InvalidInput("GrinfiCsvNoHeader", $"'{path}' has no header row.", path,
+                "The first line must name the columns, e.g. FirstName,LastName,LinkedIn.");
+        }
+        var header = rows[0].Select(h => h.Trim()).ToArray();
+        var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw GrinfiException.InvalidInput("GrinfiCsvDuplicateColumn", $"'{path}' has the column '{duplicate.Key}' more than once.", path,
+                "Rename or remove the duplicate column.");
+        }
+
+        var columns = MapColumns(header, path);
+        var linkedIn = Array.FindIndex(header, h => columns.TryGetValue(h, out var target) && target == "linkedin_id");
+        var good = new List<string[]> { header };
+        var rejected = 0;
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var problem = row.Length != header.Length
+                ? $"it has {row.Length} fields where the header has {header.Length} (a stray '{delimiter}' or an unclosed quote?)"
+                : string.IsNullOrWhiteSpace(row[linkedIn]) ? $"its {header[linkedIn]} (linkedin_id) is empty, and the API needs it to create or match a contact" : null;
+            if (problem is null)
+            {
+                good.Add(row);
+                continue;
+            }
+            rejected++;
+            // Row numbers as Import-Csv counts them: the first data row is row 1 (file line 2).
+            var record = new PSObject();
+            record.Properties.Add(new PSNoteProperty("Row", i));
+            for (var c = 0; c < header.Length; c++)
+            {
+                record.Properties.Add(new PSNoteProperty(header[c], c < row.Length ? row[c] : null));
+            }
+            WriteFailure(GrinfiException.InvalidInput("GrinfiCsvRowRejected", $"'{System.IO.Path.GetFileName(path)}' row {i} is left out: {problem}.", record,
+                "Fix the row and import it again (the error's TargetObject holds it), or use Set-GrinfiLead for per-row errors from the server."), record);
+        }
+        if (good.Count == 1)
+        {
+            WriteWarning($"'{path}' has no rows to import.");
+            return;
+        }
+
+        var mapping = string.Join(", ", columns.Select(c => $"{c.Key} → {c.Value}"));
+        if (!ShouldProcess(path, $"Import {Output.Count(good.Count - 1, "row")} into list '{_list!.Name}' ({mapping})"))
+        {
+            return;
+        }
+        var before = Wait ? Run(ctx => Api.CountLeadsAsync(ListFilter, ctx)) : (long?)null;
+        var upload = System.Text.Encoding.UTF8.GetBytes(CsvText.Write(good));
+        var body = new JsonObject
+        {
+            ["columns"] = new JsonArray(columns.Select(c => (JsonNode?)new JsonObject { ["source"] = c.Key, ["target"] = c.Value }).ToArray()),
+            ["list_uuid"] = _list.Uuid,
+            ["tags"] = new JsonArray(_tags.Select(t => (JsonNode?)t).ToArray()),
+        };
+        var import = Run(async ctx =>
+        {
+            var uploaded = await Api.UploadCsvAsync(System.IO.Path.GetFileName(path), upload, ctx).ConfigureAwait(false);
+            return await Api.StartImportAsync(uploaded.Uuid, body, ctx).ConfigureAwait(false);
+        });
+        import.RowsSent = good.Count - 1;
+        import.RowsRejected = rejected;
+        if (before is long start)
+        {
+            import.ListLeadCountBefore = start;
+            import.ListLeadCountAfter = WaitForImport(start, import.RowsSent);
+        }
+        WriteObject(Output.Wrap(import));
+    }
+
+    private JsonObject ListFilter => new() { ["list_uuid"] = _list!.Uuid };
+
+    /// <summary>
+    /// Header → import target. -ColumnMap first, then Set-GrinfiLead's aliases; other columns
+    /// are left out (and said so). Without a linkedin_id column nothing can be imported.
+    /// </summary>
+    private Dictionary<string, string> MapColumns(string[] header, string path)
+    {
+        var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in header.Where(h => h.Length > 0))
+        {
+            if (_map.Fields.TryGetValue(h, out var field) || LeadColumns.ByHeader.TryGetValue(h, out field))
+            {
+                columns[h] = field;
+            }
+            else if (_map.CustomFields.TryGetValue(h, out var custom))
+            {
+                columns[h] = "custom_fields." + custom.Name;
+            }
+            else
+            {
+                WriteVerbose($"Column '{h}' is not imported: it matches no lead field. Map it with -ColumnMap @{{ '{h}' = '<field>' }}.");
+            }
+        }
+        var targets = columns.GroupBy(c => c.Value).FirstOrDefault(g => g.Count() > 1);
+        if (targets is not null)
+        {
+            throw GrinfiException.InvalidInput("GrinfiCsvColumnsCollide",
+                $"Columns {string.Join(" and ", targets.Select(t => $"'{t.Key}'"))} of '{path}' both map to {targets.Key}.", path,
+                "Keep one of them, or map one elsewhere with -ColumnMap.");
+        }
+        if (!columns.ContainsValue("linkedin_id"))
+        {
+            throw GrinfiException.InvalidInput("GrinfiCsvNoLinkedInColumn",
+                $"No column of '{path}' maps to linkedin_id, which the API needs to create or match contacts. Columns: {string.Join(", ", header)}.", path,
+                "Name the LinkedIn column LinkedIn, LinkedInUrl or ProfileUrl, or map it: -ColumnMap @{ 'Profile' = 'linkedin_id' }.");
+        }
+        return columns;
+    }
+
+    /// <summary>The file as text: by -Encoding, else by its byte order mark, else strict UTF-8.</summary>
+    private string Decode(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (Encoding is not null)
+        {
+            System.Text.Encoding encoding;
+            try
+            {
+                encoding = System.Text.Encoding.GetEncoding(Encoding);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                throw GrinfiException.InvalidInput("GrinfiUnknownEncoding", $"-Encoding '{Encoding}' is not an encoding this system knows.", Encoding,
+                    "Use a name such as utf-8, utf-16, windows-1252 or iso-8859-1.");
+            }
+            return StripBom(encoding.GetString(bytes));
+        }
+        var detected = bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE ? System.Text.Encoding.Unicode
+            : bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF ? System.Text.Encoding.BigEndianUnicode
+            : null;
+        if (detected is not null)
+        {
+            return StripBom(detected.GetString(bytes));
+        }
+        try
+        {
+            return StripBom(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw GrinfiException.InvalidInput("GrinfiCsvNotUtf8",
+                $"'{path}' is not UTF-8 (Excel's plain 'CSV' saves in the system's code page): give its encoding with -Encoding.", path,
+                "Save it as 'CSV UTF-8', or give its encoding with -Encoding (e.g. -Encoding windows-1252).");
+        }
+    }
+
+    private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+
+    /// <summary>
+    /// No status endpoint is documented, so the list's contact count tells: the import is taken
+    /// as done when every row has arrived, or when the count grew and then stood still for a
+    /// few polls. A job may take a while to start, so a count that never moves is given
+    /// <see cref="s_startGrace"/> (a file that only updates contacts never moves it).
+    /// </summary>
+    private long WaitForImport(long before, int rows)
+    {
+        var watch = Stopwatch.StartNew();
+        var last = before;
+        var stable = 0;
+        var activity = $"Importing into '{_list!.Name}'";
+        while (watch.Elapsed < TimeSpan.FromSeconds(TimeoutSec))
+        {
+            Run(async ctx =>
+            {
+                await System.Threading.Tasks.Task.Delay(s_pollInterval, ctx.CancellationToken).ConfigureAwait(false);
+                return true;
+            });
+            var now = Run(ctx => Api.CountLeadsAsync(ListFilter, ctx));
+            stable = now == last ? stable + 1 : 0;
+            last = now;
+            var added = now - before;
+            WriteProgress(new ProgressRecord(0x696D7074, activity, $"{Output.Count(added, "contact")} added of {rows:N0} rows ({watch.Elapsed.TotalSeconds:0} s)")
+            {
+                PercentComplete = (int)Math.Max(0, Math.Min(100, added * 100 / Math.Max(1, rows))),
+            });
+            if (added >= rows || (added > 0 && stable >= StablePolls) || (added == 0 && watch.Elapsed >= s_startGrace))
+            {
+                WriteProgress(new ProgressRecord(0x696D7074, activity, "Done") { RecordType = ProgressRecordType.Completed });
+                return now;
+            }
+        }
+        WriteWarning($"The import into '{_list.Name}' was still changing the list after {TimeoutSec} s; it goes on in the background.");
+        return last;
+    }
+}

@@ -1,0 +1,257 @@
+BeforeAll {
+    Import-Module "$PSScriptRoot/TestHelpers.psm1" -Force
+    Import-GrinfiTestModule
+    $script:sb = Start-TestSandbox -Contacts 40 -ArgumentList '--import-delay-ms', '300', '--export-delay-ms', '600'
+    function New-TestFile([string] $Name, [string] $Text, [Text.Encoding] $Encoding = [Text.UTF8Encoding]::new($false)) {
+        $path = Join-Path $TestDrive $Name
+        [IO.File]::WriteAllText($path, $Text.Trim() + "`n", $Encoding)
+        $path
+    }
+}
+
+AfterAll {
+    Disconnect-Grinfi
+    Stop-TestSandbox $script:sb
+}
+
+Describe 'Import-GrinfiLead' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 40
+        Connect-TestSandbox $script:sb
+        $script:list = New-GrinfiList "Import $(Get-Random)"
+        Clear-SandboxRequest $script:sb
+    }
+
+    It 'imports a whole file in two requests, mapping columns as Set-GrinfiLead does, and waits with -Wait' {
+        $path = New-TestFile 'people.csv' @'
+First Name,Last Name,Company,LinkedIn URL,Email,Title,Favourite colour
+Ada,Lovelace,Analytical Engines,https://www.linkedin.com/in/ada-lovelace,ada@ae.test,CTO,green
+Alan,Turing,Bletchley,https://www.linkedin.com/in/alan-turing,,Researcher,blue
+Grace,Hopper,Navy,grace-hopper,grace@navy.test,Admiral,red
+'@
+        $import = Import-GrinfiLead -Path $path -List $script:list -Tag 'VIP' -Wait
+
+        $import | Should -BeOfType GrinfiPS.Model.GrinfiFileImport
+        $import.RowsSent | Should -Be 3
+        $import.RowsRejected | Should -Be 0
+        $import.ListLeadCountBefore | Should -Be 0
+        $import.ListLeadCountAfter | Should -Be 3
+        $writes = Get-SandboxRequest $script:sb -Method POST | Where-Object path -like '/leads/api/file-imports/*'
+        $writes.path | Should -Be @('/leads/api/file-imports/upload-csv', "/leads/api/file-imports/$($import.Uuid)/import-leads")
+        $columns = ($writes[1].body | ConvertFrom-Json).columns
+        ($columns | Where-Object source -eq 'LinkedIn URL').target | Should -Be 'linkedin_id'
+        ($columns | Where-Object source -eq 'First Name').target | Should -Be 'first_name'
+        ($columns | Where-Object source -eq 'Title').target | Should -Be 'position'
+        $columns.source | Should -Not -Contain 'Favourite colour'
+        $ada = Get-GrinfiLead -List $script:list -Filter @{ first_name = 'Ada' }
+        $ada.CompanyName | Should -Be 'Analytical Engines'
+        $ada.Tags | Should -Contain (Get-GrinfiTag 'VIP').Uuid
+    }
+
+    It 'reads a semicolon-separated file with a UTF-16 byte order mark' {
+        $path = New-TestFile 'excel.csv' "FirstName;LastName;LinkedIn`nJürgen;Müller;juergen-mueller" ([Text.UnicodeEncoding]::new($false, $true))
+
+        $null = Import-GrinfiLead $path -List $script:list -Wait
+
+        (Get-GrinfiLead -List $script:list).LastName | Should -Be 'Müller'
+    }
+
+    It 'refuses a file that is not UTF-8, unless -Encoding says what it is' {
+        $path = New-TestFile 'latin1.csv' "FirstName,LinkedIn`nJosé,jose-latin" ([Text.Encoding]::Latin1)
+
+        { Import-GrinfiLead $path -List $script:list -ErrorAction Stop } | Should -Throw -ErrorId 'GrinfiCsvNotUtf8,*' -ExpectedMessage '*-Encoding*'
+        Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/*' | Should -BeNullOrEmpty
+
+        $null = Import-GrinfiLead $path -List $script:list -Encoding iso-8859-1 -Wait
+        (Get-GrinfiLead -List $script:list).FirstName | Should -Be 'José'
+    }
+
+    It 'needs a column that maps to linkedin_id, before anything is sent; -ColumnMap provides it' {
+        $path = New-TestFile 'no-linkedin.csv' "FirstName,Profile,Deal`nAda,ada-lovelace,5000"
+
+        { Import-GrinfiLead $path -List $script:list -ErrorAction Stop } | Should -Throw -ErrorId 'GrinfiCsvNoLinkedInColumn,*' -ExpectedMessage '*FirstName, Profile, Deal*'
+        Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/*' | Should -BeNullOrEmpty
+
+        $null = Import-GrinfiLead $path -List $script:list -ColumnMap @{ Profile = 'linkedin_id'; Deal = 'deal_size' } -Wait
+        $lead = Get-GrinfiLead -List $script:list
+        $lead.LinkedIn | Should -Match 'ada-lovelace'
+        $lead.CustomFields.deal_size | Should -Be '5000'
+    }
+
+    It 'reports rows the API would reject with their numbers and imports the rest' {
+        $path = New-TestFile 'some-bad.csv' @'
+FirstName,LinkedIn
+Ada,ada-lovelace
+Nobody,
+Alan,alan-turing,extra
+Grace,grace-hopper
+'@
+        $import = Import-GrinfiLead $path -List $script:list -Wait -ErrorVariable bad -ErrorAction SilentlyContinue
+
+        $bad.Count | Should -Be 2
+        $bad | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'GrinfiCsvRowRejected,*' }
+        $bad[0].Exception.Message | Should -BeLike "*row 2 is left out: its LinkedIn (linkedin_id) is empty*"
+        $bad[1].Exception.Message | Should -BeLike "*row 3 is left out: it has 3 fields where the header has 2*"
+        $bad[0].TargetObject.Row | Should -Be 2
+        $bad[0].TargetObject.FirstName | Should -Be 'Nobody'
+        $import.RowsSent | Should -Be 2
+        $import.RowsRejected | Should -Be 2
+        (Get-GrinfiLead -List $script:list).FirstName | Sort-Object | Should -Be @('Ada', 'Grace')
+        $upload = Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/upload-csv'
+        $upload.body | Should -Not -Match 'Nobody'
+    }
+
+    It 'says what it would import with -WhatIf and sends nothing' {
+        $path = New-TestFile 'whatif.csv' "FirstName,LinkedIn`nAda,ada-lovelace"
+
+        $shown = Get-HostOutput { Import-GrinfiLead $path -List $script:list -WhatIf }
+
+        $shown | Should -Match "Import 1 row into list '$($script:list.Name)' \(FirstName → first_name, LinkedIn → linkedin_id\)"
+        Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/*' | Should -BeNullOrEmpty
+    }
+
+    It 'takes files from Get-ChildItem' {
+        $null = New-TestFile 'a.csv' "LinkedIn`nfrom-file-a"
+        $null = New-TestFile 'b.csv' "LinkedIn`nfrom-file-b"
+
+        $imports = Get-ChildItem $TestDrive -Filter '?.csv' | Import-GrinfiLead -List $script:list -Wait
+
+        $imports.Count | Should -Be 2
+        (Measure-GrinfiLead -List $script:list).Count | Should -Be 2
+    }
+}
+
+Describe 'Export-GrinfiLead' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 40 -Options @{ exportDelayMs = 600 }
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+    }
+
+    It 'exports the contacts a filter selects, waiting for the job, and downloads the file' {
+        $expected = Get-GrinfiLead -List 'Webinar Q4'
+
+        $file = Export-GrinfiLead -Path "$TestDrive/webinar.csv" -List 'Webinar Q4' -PassThru
+
+        $file | Should -BeOfType System.IO.FileInfo
+        $rows = Import-Csv $file.FullName
+        $rows.Count | Should -Be $expected.Count
+        $rows.uuid | Sort-Object | Should -Be ($expected.Uuid | Sort-Object)
+        $queued = Get-SandboxRequest $script:sb -Path '/leads/api/file-exports/leads'
+        ($queued.body | ConvertFrom-Json).filter.list_uuid | Should -Be (Get-GrinfiList 'Webinar Q4').Uuid
+        $downloads = Get-SandboxRequest $script:sb -Path '/leads/api/file-exports/download'
+        $downloads.status | Select-Object -First 1 | Should -Be 404
+        $downloads.status | Select-Object -Last 1 | Should -Be 200
+    }
+
+    It 'exports every contact when nothing narrows it' {
+        Export-GrinfiLead "$TestDrive/all.csv"
+
+        (Import-Csv "$TestDrive/all.csv").Count | Should -Be 40
+        ((Get-SandboxRequest $script:sb -Path '/leads/api/file-exports/leads').body | ConvertFrom-Json).filter.all | Should -BeTrue
+    }
+
+    It 'overwrites like Export-Csv, unless -NoClobber' {
+        Set-Content "$TestDrive/exists.csv" 'old'
+        { Export-GrinfiLead "$TestDrive/exists.csv" -NoClobber } | Should -Throw -ErrorId 'GrinfiFileExists,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+
+        Export-GrinfiLead "$TestDrive/exists.csv" -Tag 'VIP'
+        Get-Content "$TestDrive/exists.csv" -First 1 | Should -Match 'uuid'
+    }
+
+    It 'gives up after -TimeoutSec with a clear error' {
+        Set-SandboxOption $script:sb @{ exportDelayMs = 30000 }
+        { Export-GrinfiLead "$TestDrive/slow.csv" -TimeoutSec 1 } | Should -Throw -ErrorId 'GrinfiExportTimeout,*'
+        Test-Path "$TestDrive/slow.csv" | Should -BeFalse
+    }
+
+    It 'checks the filter before any request' {
+        { Export-GrinfiLead "$TestDrive/x.csv" -Filter @{ compnay = 'x' } } | Should -Throw -ErrorId 'GrinfiUnknownFilterField,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Invoke-GrinfiRequest' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 40
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+    }
+
+    It 'sends a GET and returns the answer as objects' {
+        $answer = Invoke-GrinfiRequest GET /flows/api/flows
+
+        $answer.data.Count | Should -Be 5
+        $answer.total | Should -Be 5
+        $answer.data[0].name | Should -Not -BeNullOrEmpty
+    }
+
+    It 'follows pages with -All and streams the items' {
+        $flows = Invoke-GrinfiRequest GET /flows/api/flows -All -PageSize 2
+
+        $flows.Count | Should -Be 5
+        ($flows.uuid | Sort-Object -Unique).Count | Should -Be 5
+        (Get-SandboxRequest $script:sb -Path '/flows/api/flows').query | Should -Be @('limit=2&offset=0', 'limit=2&offset=2', 'limit=2&offset=4')
+    }
+
+    It 'turns a nested -Query into the bracket form' {
+        $on = Invoke-GrinfiRequest GET /flows/api/flows -Query @{ filter = @{ status = 'on' } }
+
+        $on.data.status | Sort-Object -Unique | Should -Be 'on'
+        (Get-SandboxRequest $script:sb).query | Should -Be 'filter%5Bstatus%5D=on'
+    }
+
+    It 'pages a POST search with limit and offset in the body' {
+        $leads = Invoke-GrinfiRequest POST /leads/api/leads/search -Body @{ filter = @{ status = 'active' } } -All -PageSize 15 -Idempotent
+
+        $leads.Count | Should -Be (Measure-GrinfiLead -Filter @{ status = 'active' }).Count
+        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/search' | Select-Object -First 1).body | Should -Match '"limit":15,"offset":0'
+    }
+
+    It 'maps errors like every other cmdlet' {
+        Invoke-GrinfiRequest GET "/leads/api/leads/$([guid]::NewGuid())" -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiNotFound,*'
+        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'retries a GET, but a POST only with -Idempotent' {
+        Connect-TestSandbox $script:sb -Parameters @{ MaximumRetryCount = 2 }
+        Add-SandboxFault $script:sb @(
+            @{ path = '/flows/api/flows'; kind = 'status'; status = 503 }
+            @{ path = '/leads/api/leads/count'; kind = 'status'; status = 503; count = 2 }
+        )
+
+        (Invoke-GrinfiRequest GET /flows/api/flows).total | Should -Be 5
+        Invoke-GrinfiRequest POST /leads/api/leads/count -Body @{ all = $true } -ErrorVariable failed -ErrorAction SilentlyContinue
+        (Invoke-GrinfiRequest POST /leads/api/leads/count -Body @{ all = $true } -Idempotent).total | Should -Be 40
+
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiServerError,*'
+        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/count').status | Should -Be @(503, 503, 200)
+    }
+
+    It 'sends the key nowhere but the connection''s API' {
+        { Invoke-GrinfiRequest GET 'https://example.com/steal' } | Should -Throw -ErrorId 'GrinfiForeignAddress,*'
+        { Invoke-GrinfiRequest GET '/flows/api/flows?x=1' } | Should -Throw -ErrorId 'GrinfiQueryInPath,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'returns text for a non-JSON answer, and with -Raw' {
+        $export = Invoke-GrinfiRequest POST /leads/api/file-exports/leads -Body @{ filter = @{ all = $true } } -Confirm:$false
+        Start-Sleep -Milliseconds 800
+
+        $csv = Invoke-GrinfiRequest POST /leads/api/file-exports/download -Body @{ file_name = $export.file_name } -Idempotent
+        $raw = Invoke-GrinfiRequest GET /flows/api/flows -Raw
+
+        $csv | Should -BeOfType string
+        ($csv | ConvertFrom-Csv).Count | Should -Be 40
+        $raw | Should -BeOfType string
+        $raw | Should -Match '"data"'
+    }
+
+    It '-WhatIf sends no write' {
+        Invoke-GrinfiRequest POST /leads/api/lists -Body @{ name = 'Never made' } -WhatIf
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+}

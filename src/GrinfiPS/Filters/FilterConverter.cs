@@ -37,6 +37,10 @@ internal static class FilterConverter
     public static JsonObject Convert(object? filter, bool allowUnknownField, string parameterName = "Filter")
     {
         var result = new JsonObject();
+        if (filter is LeadFilter typed)
+        {
+            filter = typed.Source;
+        }
         if (filter is null)
         {
             return result;

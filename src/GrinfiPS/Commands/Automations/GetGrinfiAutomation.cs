@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Automations;
@@ -13,6 +14,7 @@ public sealed class GetGrinfiAutomationCommand : GrinfiConnectedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AutomationNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Only automations with this status.</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
@@ -27,22 +28,25 @@ public sealed class ExportGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>Field conditions, ANDed, as for Get-GrinfiLead -Filter. Without any selection every contact is exported.</summary>
     [Parameter]
     [ValidateNotNull]
-    public object? Filter { get; set; }
+    public LeadFilter? Filter { get; set; }
 
     /// <summary>Only contacts in these lists.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind[]? List { get; set; }
 
     /// <summary>Only contacts in these pipeline stages.</summary>
     [Parameter]
     [Alias("Stage")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
     /// <summary>Only contacts with one of these tags.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>Allow -Filter fields GrinfiPS does not know.</summary>

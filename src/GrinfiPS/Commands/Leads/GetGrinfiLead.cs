@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
@@ -29,27 +30,31 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>Field conditions, ANDed: @{ company_name = 'Acme'; created_at = @{ '>=' = (Get-Date).AddDays(-7) } }.</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [ValidateNotNull]
-    public object? Filter { get; set; }
+    public LeadFilter? Filter { get; set; }
 
     /// <summary>Only contacts in these lists (name, UUID or GrinfiList; several match any).</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind[]? List { get; set; }
 
     /// <summary>Only contacts in these pipeline stages (name, UUID or GrinfiPipelineStage; several match any).</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [Alias("Stage")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
     /// <summary>Only contacts with one of these tags (name, UUID or GrinfiTag).</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>The field to sort by (created_at by default).</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LeadFieldCompleter))]
     public string SortBy { get; set; } = "created_at";
 
     /// <summary>Sort from the largest value down.</summary>

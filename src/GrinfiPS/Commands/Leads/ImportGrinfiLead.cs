@@ -10,6 +10,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -41,11 +42,13 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>The list the contacts go to.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind? List { get; set; }
 
     /// <summary>Tags every imported contact gets.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>Maps other column names to lead fields or custom fields, as for Set-GrinfiLead.</summary>

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
@@ -44,21 +45,24 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     /// <summary>Contacts the server selects by these field conditions (as Get-GrinfiLead -Filter).</summary>
     [Parameter(ParameterSetName = FilterSet)]
     [ValidateNotNull]
-    public object? Filter { get; set; }
+    public LeadFilter? Filter { get; set; }
 
     /// <summary>Selects contacts in these lists (as Get-GrinfiLead -List; -List here is the action's target).</summary>
     [Parameter(ParameterSetName = FilterSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind[]? FromList { get; set; }
 
     /// <summary>Selects contacts in these stages (as Get-GrinfiLead -PipelineStage).</summary>
     [Parameter(ParameterSetName = FilterSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind[]? FromPipelineStage { get; set; }
 
     /// <summary>Selects contacts with one of these tags (as Get-GrinfiLead -Tag).</summary>
     [Parameter(ParameterSetName = FilterSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? WithTag { get; set; }
 
     /// <summary>Allow -Filter fields GrinfiPS does not know.</summary>
@@ -72,17 +76,20 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     /// <summary>Tags for AddTag and RemoveTag (one request each) and ReplaceTags.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>The list for MoveToList.</summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind? List { get; set; }
 
     /// <summary>The stage for ChangePipelineStage.</summary>
     [Parameter]
     [Alias("Stage")]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind? PipelineStage { get; set; }
 
     /// <summary>Values for SetCustomField, by field name: @{ industry = 'SaaS' } (one request per field; $null clears).</summary>
@@ -93,6 +100,7 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     /// <summary>Automations for AddToAutomation (one request each) and CancelFromAutomations.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AutomationNameCompleter))]
     public AutomationPipeBind[]? Automation { get; set; }
 
     /// <summary>The payload as the API takes it, instead of -Tag, -List, ...: @{ tag_uuid = '...' }.</summary>

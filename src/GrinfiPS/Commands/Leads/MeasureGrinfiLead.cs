@@ -1,6 +1,7 @@
 using GrinfiPS.Client;
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
@@ -15,22 +16,25 @@ public sealed class MeasureGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>Field conditions, ANDed, as for Get-GrinfiLead -Filter.</summary>
     [Parameter]
     [ValidateNotNull]
-    public object? Filter { get; set; }
+    public LeadFilter? Filter { get; set; }
 
     /// <summary>Only contacts in these lists.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind[]? List { get; set; }
 
     /// <summary>Only contacts in these pipeline stages.</summary>
     [Parameter]
     [Alias("Stage")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
     /// <summary>Only contacts with one of these tags.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>Allow -Filter fields GrinfiPS does not know.</summary>

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -120,6 +121,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>The list: where upserted contacts go, and where updated contacts move to.</summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind? List { get; set; }
 
     /// <summary>Upserts leave existing contacts untouched; they are reported as skipped.</summary>
@@ -143,22 +145,26 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>Fields to empty on purpose (contacts with a Uuid): -Clear position, about.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LeadFieldCompleter))]
     public string[]? Clear { get; set; }
 
     /// <summary>Pipeline stage to put the contacts in (batched).</summary>
     [Parameter]
     [Alias("Stage")]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind? PipelineStage { get; set; }
 
     /// <summary>Tags to add (batched).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? AddTag { get; set; }
 
     /// <summary>Tags to remove (batched).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? RemoveTag { get; set; }
 
     /// <summary>Requests in flight at once (the key's rate limit still applies).</summary>

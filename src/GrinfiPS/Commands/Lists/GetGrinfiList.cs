@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Lists;
@@ -14,6 +15,7 @@ public sealed class GetGrinfiListCommand : GrinfiConnectedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Skip the contact counts (one request fewer).</summary>

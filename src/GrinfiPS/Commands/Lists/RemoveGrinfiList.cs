@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Lists;
@@ -13,6 +14,7 @@ public sealed class RemoveGrinfiListCommand : GrinfiConnectedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Identity", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind[]? List { get; set; }
 
     /// <summary>Delete without asking (for unattended scripts; -Confirm:$false works too).</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -14,6 +15,7 @@ public sealed class SetGrinfiListCommand : GrinfiConnectedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Identity", "Name")]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ListNameCompleter))]
     public ListPipeBind? List { get; set; }
 
     /// <summary>The new name.</summary>

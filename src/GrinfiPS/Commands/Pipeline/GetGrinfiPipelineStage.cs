@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Pipeline;
@@ -13,6 +14,7 @@ public sealed class GetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Stages for Lead (contacts, the default) or Company.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -15,6 +16,7 @@ public sealed class RemoveGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Identity", "Stage", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
     /// <summary>Lead (the default) or Company: where a stage name is looked up.</summary>

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -16,6 +17,7 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Identity", "Stage", "Name")]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
     public PipelineStagePipeBind? PipelineStage { get; set; }
 
     /// <summary>The new name.</summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Tags;
@@ -13,6 +14,7 @@ public sealed class GetGrinfiTagCommand : GrinfiConnectedCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <inheritdoc />

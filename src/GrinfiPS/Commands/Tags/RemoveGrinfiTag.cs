@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Completers;
 using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Tags;
@@ -14,6 +15,7 @@ public sealed class RemoveGrinfiTagCommand : GrinfiConnectedCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("Identity", "Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>Delete without asking (for unattended scripts; -Confirm:$false works too).</summary>

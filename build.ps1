@@ -10,7 +10,8 @@
     Test runs xunit, then Pester in a separate pwsh that imports that staged module, and
     prints "Tests: N passed, M failed" as its last line.
 .PARAMETER Task
-    Build, Test, Demo, Bench or Clean. Several run in order.
+    Build, Test, Demo, Bench, Package or Clean. Several run in order. Package makes
+    out/package/GrinfiPS.<version>.nupkg, which Install-PSResource installs.
 .PARAMETER Configuration
     Release (default) or Debug.
 .PARAMETER TestPath
@@ -19,7 +20,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -70,6 +71,33 @@ function Invoke-Build {
     & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
     Assert-ExitCode 'dotnet build'
     Write-Host "Staged $ModuleOut"
+}
+
+function Invoke-Package {
+    # Publish-PSResource writes the package exactly as PSResourceGet expects to install it.
+    # It publishes only to a registered repository, so it runs in a child pwsh whose home is
+    # a throwaway folder: the developer's own repository list is never touched.
+    $packageOut = Join-Path $Out 'package'
+    $isolatedHome = Join-Path ([IO.Path]::GetTempPath()) "grinfips-package-$PID"
+    Remove-Item $packageOut, $isolatedHome -Recurse -Force -ErrorAction Ignore
+    New-Item $packageOut, $isolatedHome -ItemType Directory -Force | Out-Null
+    $publish = @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name GrinfiPSBuild -Uri '$packageOut' -Trusted
+Publish-PSResource -Path '$ModuleOut' -Repository GrinfiPSBuild
+"@
+    try {
+        Import-Module (Join-Path $Root 'tools/IsolatedPwsh.psm1') -Force
+        $run = Invoke-IsolatedPwsh -HomePath $isolatedHome -Script $publish
+        if ($run.ExitCode -ne 0) {
+            throw "Publish-PSResource failed: $($run.Errors)$($run.Output)"
+        }
+    }
+    finally {
+        Remove-Item $isolatedHome -Recurse -Force -ErrorAction Ignore
+    }
+    $package = Get-ChildItem $packageOut -Filter '*.nupkg'
+    Write-Host "Packaged $($package.FullName)"
 }
 
 function Get-PesterManifest {
@@ -200,9 +228,10 @@ try {
         switch ($t) {
             'Clean' { Remove-Item $Out -Recurse -Force -ErrorAction Ignore }
             'Build' { Invoke-Build }
-            'Test' { Invoke-Build; Invoke-Test }
+            'Test' { Invoke-Build; Invoke-Package; Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
             'Bench' { Invoke-Build; Invoke-Bench }
+            'Package' { Invoke-Build; Invoke-Package }
         }
     }
 }

@@ -23,7 +23,8 @@ public sealed record RequestLogEntry(
     int Status,
     int? TeamId,
     double DurationMs,
-    string? Fault);
+    string? Fault,
+    string? UserAgent);
 
 /// <summary>
 /// The request log tests read to count requests, check bodies and measure pacing.
@@ -100,6 +101,7 @@ public sealed class RequestLog
         if (e.TeamId is { } team) w.WriteNumber("teamId", team); else w.WriteNull("teamId");
         w.WriteNumber("durationMs", Math.Round(e.DurationMs, 3));
         if (e.Fault is null) w.WriteNull("fault"); else w.WriteString("fault", e.Fault);
+        if (e.UserAgent is null) w.WriteNull("userAgent"); else w.WriteString("userAgent", e.UserAgent);
         w.WriteEndObject();
     }
 }

@@ -33,6 +33,13 @@ public sealed class GrinfiArray : ReadOnlyCollection<object?>
     /// <summary>What the array holds, as text.</summary>
     public override string ToString() => _text;
 
+    /// <summary>An array of values we computed (tag names, say).</summary>
+    internal static GrinfiArray Of(IEnumerable<object?> values)
+    {
+        var items = values.ToList();
+        return items.Count == 0 ? Empty : new GrinfiArray(items, string.Join("; ", items.Select(i => System.Convert.ToString(i, CultureInfo.InvariantCulture))));
+    }
+
     internal static GrinfiArray From(JsonNode? node)
     {
         if (node is not JsonArray array || array.Count == 0)

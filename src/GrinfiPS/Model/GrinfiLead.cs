@@ -80,6 +80,9 @@ public sealed class GrinfiLead : GrinfiObject
     /// <summary>UUIDs of the contact's tags.</summary>
     public GrinfiArray Tags => A("tags");
 
+    /// <summary>Names of the contact's tags, from the connection's cache.</summary>
+    public GrinfiArray TagNames => Connection is null ? Tags : GrinfiArray.Of(Tags.Select(t => (object?)(Connection.Cache.Tags.DisplayName(t as string) ?? t)));
+
     /// <summary>LinkedIn member id.</summary>
     public string? LnId => S("ln_id");
 

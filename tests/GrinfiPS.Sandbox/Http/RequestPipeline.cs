@@ -86,7 +86,7 @@ internal sealed class RequestPipeline
 
         void Log(int status) => _sandbox.Log.Add(new RequestLogEntry(
             seq, receivedAt, method, path, query, bodyText, status, teamId,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fault?.Name));
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fault?.Name, http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null));
 
         try
         {

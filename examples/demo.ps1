@@ -1,0 +1,63 @@
+<#
+.SYNOPSIS
+    A day in the life of a Grinfi admin, as a script: import webinar attendees from a CSV,
+    find them, organize them by seniority, and hand the rest to the sales team.
+.DESCRIPTION
+    Runs against whatever $env:GRINFI_API_KEY and $env:GRINFI_BASE_URI point at; build.ps1 Demo
+    points them at a sandbox seeded with realistic data. Nothing here is sandbox-specific.
+#>
+$ErrorActionPreference = 'Stop'
+$here = $PSScriptRoot
+$work = Join-Path ([IO.Path]::GetTempPath()) "grinfips-demo-$PID"
+New-Item $work -ItemType Directory -Force | Out-Null
+
+function Step([string] $Title) { Write-Host "`n=== $Title" -ForegroundColor Cyan }
+
+Step 'Connect (the key comes from $env:GRINFI_API_KEY; nothing prompts)'
+Connect-Grinfi
+Get-GrinfiList | Format-Table | Out-Host
+
+Step 'Import the webinar attendees: Import-Csv | Set-GrinfiLead'
+$rows = Import-Csv (Join-Path $here 'webinar-attendees.csv')
+$imported = $rows |
+    Set-GrinfiLead -List 'Webinar Q4' -AddTag 'Hot' -ColumnMap @{ 'Deal Size' = 'deal_size' } -PassThru -ErrorVariable bad -ErrorAction SilentlyContinue
+$imported | Format-Table | Out-Host
+
+Step "Rows that did not make it ($($bad.Count)), written to a retry file"
+$bad | ForEach-Object { Write-Host "  $($_.Exception.Message)" -ForegroundColor Yellow }
+$bad.TargetObject | Export-Csv (Join-Path $work 'retry.csv')
+Write-Host "  Fix them in $(Join-Path $work 'retry.csv') and run: Import-Csv retry.csv | Set-GrinfiLead -List 'Webinar Q4'"
+
+Step 'Find them again: this hour''s additions to the list'
+Get-GrinfiLead -List 'Webinar Q4' -Filter @{ created_at = @{ '>=' = (Get-Date).AddHours(-1) } } -SortBy last_name |
+    Format-Table Name, CompanyName, Position, @{ n = 'Tags'; e = { $_.TagNames } } | Out-Host
+
+Step 'Organize: senior people to "Interested" and VIP, in two requests for all of them'
+$senior = Get-GrinfiLead -List 'Webinar Q4' -Tag 'Hot' | Where-Object Position -Match '^(VP|CTO|Head|Chief)'
+$senior | Invoke-GrinfiMassAction -Action ChangePipelineStage -PipelineStage 'Interested' | Format-Table | Out-Host
+$senior | Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP' | Format-Table | Out-Host
+Get-GrinfiLead -Uuid $senior.Uuid | Format-Table | Out-Host
+
+Step 'Count without reading: Measure-GrinfiLead'
+Measure-GrinfiLead -List 'Webinar Q4' -Tag 'VIP' | Out-Host
+
+Step 'A bulk clean-up, dry run first: -WhatIf says how many it would touch'
+Invoke-GrinfiMassAction -Action Delete -FromList 'Cold outreach' -Filter @{ email_status = 'is_null' } -WhatIf
+
+Step 'Hand the list to sales: a server-side export, downloaded'
+$file = Export-GrinfiLead -Path (Join-Path $work 'webinar-q4.csv') -List 'Webinar Q4' -PassThru
+Write-Host "  $($file.FullName): $((Import-Csv $file.FullName).Count) contacts"
+
+Step 'A large file goes in whole: Import-GrinfiLead (two requests, however many rows)'
+$big = Join-Path $work 'conference-scans.csv'
+1..300 | ForEach-Object {
+    [pscustomobject]@{ FirstName = "Visitor$_"; LastName = 'Scan'; LinkedIn = "conference-visitor-$_"; Company = 'Expo Corp' }
+} | Export-Csv $big
+Import-GrinfiLead -Path $big -List 'Conference 2026' -Tag 'Follow-up' -Wait | Format-Table | Out-Host
+
+Step 'Anything else the API offers: Invoke-GrinfiRequest'
+Invoke-GrinfiRequest GET /flows/api/flows -All | Format-Table name, status, uuid | Out-Host
+
+Remove-Item $work -Recurse -Force
+Disconnect-Grinfi
+Write-Host "`nDone." -ForegroundColor Green

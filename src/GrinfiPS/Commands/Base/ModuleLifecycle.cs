@@ -32,15 +32,21 @@ public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssembl
     /// <summary>Closes this runspace's connections when the module is removed.</summary>
     public void OnRemove(PSModuleInfo module) => ConnectionStore.DisposeAll(System.Management.Automation.Runspaces.Runspace.DefaultRunspace);
 
-    /// <summary>Loads a dependency by simple name from the dependencies folder, ignoring the version asked for.</summary>
-    internal static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
+    private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args) =>
+        DependencyPath(s_dependencies, args.Name) is string path ? Assembly.LoadFrom(path) : null;
+
+    /// <summary>
+    /// The file in <paramref name="folder"/> for an assembly by simple name, ignoring the version
+    /// asked for (System.Text.Json 8.0 asks for System.Memory 4.0.1.2; whichever ships is it).
+    /// </summary>
+    internal static string? DependencyPath(string folder, string assemblyName)
     {
-        var name = new AssemblyName(args.Name).Name;
-        if (name is null)
+        var name = new AssemblyName(assemblyName).Name;
+        if (string.IsNullOrEmpty(name) || name!.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             return null;
         }
-        var path = Path.Combine(s_dependencies, name + ".dll");
-        return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        var path = Path.Combine(folder, name + ".dll");
+        return File.Exists(path) ? path : null;
     }
 }

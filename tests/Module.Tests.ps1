@@ -162,12 +162,12 @@ Connect-Grinfi -ApiKey `$key -BaseUri '$($script:sb.BaseUri)' -InformationAction
     leads = @(Get-GrinfiLead -First 2).Count
 } | ConvertTo-Json -Compress
 "@
-        $home_ = Join-Path $TestDrive 'install-home'
-        $run = Invoke-IsolatedPwsh -HomePath $home_ -Script $script
+        $isolatedHome = Join-Path $TestDrive 'install-home'
+        $run = Invoke-IsolatedPwsh -HomePath $isolatedHome -Script $script
 
         $run.Errors | Should -BeNullOrEmpty
         $result = $run.Output | ConvertFrom-Json
-        $result.path | Should -BeLike "$home_*"
+        $result.path | Should -BeLike "$isolatedHome*"
         $result.version | Should -Be $script:manifest.ModuleVersion
         $result.commands | Should -Be $script:manifest.CmdletsToExport.Count
         $result.help | Should -Not -BeNullOrEmpty

@@ -7,16 +7,16 @@ function Invoke-IsolatedPwsh {
         the exit code and what the script wrote to standard output and standard error.
     #>
     param([Parameter(Mandatory)] [string] $HomePath, [Parameter(Mandatory)] [string] $Script)
-    New-Item $HomePath -ItemType Directory -Force | Out-Null
+    # .NET reports a per-user folder that does not exist as '' and tools then write relative to
+    # the working directory: make them all, and start in the throwaway home.
+    $folders = @{ XDG_DATA_HOME = 'data'; XDG_CONFIG_HOME = 'config'; XDG_CACHE_HOME = 'cache'; LOCALAPPDATA = 'local'; APPDATA = 'roaming' }
+    foreach ($folder in @('') + @($folders.Values)) { New-Item (Join-Path $HomePath $folder) -ItemType Directory -Force | Out-Null }
     $psi = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    $psi.WorkingDirectory = $HomePath
     foreach ($a in @((Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Script)) { $psi.ArgumentList.Add($a) }
     $psi.Environment['HOME'] = $HomePath
     $psi.Environment['USERPROFILE'] = $HomePath
-    $psi.Environment['XDG_DATA_HOME'] = Join-Path $HomePath 'data'
-    $psi.Environment['XDG_CONFIG_HOME'] = Join-Path $HomePath 'config'
-    $psi.Environment['XDG_CACHE_HOME'] = Join-Path $HomePath 'cache'
-    $psi.Environment['LOCALAPPDATA'] = Join-Path $HomePath 'local'
-    $psi.Environment['APPDATA'] = Join-Path $HomePath 'roaming'
+    foreach ($name in $folders.Keys) { $psi.Environment[$name] = Join-Path $HomePath $folders[$name] }
     $psi.Environment['NUGET_PACKAGES'] = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true

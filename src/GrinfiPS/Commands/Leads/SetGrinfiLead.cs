@@ -258,16 +258,6 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
         }
     }
 
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _slots?.Dispose();
-        }
-        base.Dispose(disposing);
-    }
-
     private async Task ResolveNamesAsync(CallContext ctx)
     {
         var cache = ActiveConnection.Cache;

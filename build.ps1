@@ -158,11 +158,13 @@ function Invoke-PesterTests {
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') `
         -PesterManifest $pester -ModulePath $ModuleOut -SandboxPath (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll') `
         -ResultPath $result -Path ($paths -join ',') | Out-Host
-    if (-not (Test-Path $result)) {
+    $counts = if (Test-Path $result) { Get-Content $result -Raw | ConvertFrom-Json }
+    if ($null -eq $counts -or $counts.Passed -isnot [long] -or $counts.Failed -isnot [long]) {
+        # Pester itself failed (a crash, a broken run): never report that as "0 failed".
         Write-Host 'Pester produced no results' -ForegroundColor Red
         return [pscustomobject]@{ Passed = 0; Failed = 1 }
     }
-    Get-Content $result -Raw | ConvertFrom-Json
+    $counts
 }
 
 function Invoke-Test {

@@ -110,6 +110,24 @@ Grace,grace-hopper
         Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/*' | Should -BeNullOrEmpty
     }
 
+    It 'lets -ColumnMap send a known header elsewhere, to a custom field too' {
+        $path = New-TestFile 'remap.csv' "LinkedIn,Title`nremapped-person,Fintech"
+
+        $null = Import-GrinfiLead $path -List $script:list -ColumnMap @{ Title = 'industry' } -Wait
+
+        $lead = Get-GrinfiLead -List $script:list
+        $lead.Position | Should -BeNullOrEmpty
+        $lead.CustomFields.industry | Should -Be 'Fintech'
+    }
+
+    It 'takes a file name with brackets as written, with -LiteralPath' {
+        $path = New-TestFile 'scans[1].csv' "LinkedIn`nbracket-person"
+
+        $null = Import-GrinfiLead -LiteralPath $path -List $script:list -Wait
+
+        (Get-GrinfiLead -List $script:list).LinkedIn | Should -Match 'bracket-person'
+    }
+
     It 'takes files from Get-ChildItem' {
         $null = New-TestFile 'a.csv' "LinkedIn`nfrom-file-a"
         $null = New-TestFile 'b.csv' "LinkedIn`nfrom-file-b"

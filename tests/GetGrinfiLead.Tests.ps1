@@ -236,6 +236,12 @@ Describe 'Measure-GrinfiLead' {
         Connect-TestSandbox $script:sb
     }
 
+    It 'checks its filter before any request, like Get-GrinfiLead' {
+        Clear-SandboxRequest $script:sb
+        { Measure-GrinfiLead -Filter @{ emial = 'x' } -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'GrinfiUnknownFilterField,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
     It 'asks the count endpoint instead of paging' {
         $expected = (Get-GrinfiLead -List 'Customers' | Measure-Object).Count
         Clear-SandboxRequest $script:sb

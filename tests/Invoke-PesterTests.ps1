@@ -23,12 +23,10 @@ $config = New-PesterConfiguration
 $config.Run.Path = $Path -split ','
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
-$config.TestResult.Enabled = $true
-$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($ResultPath, '.xml')
 $run = Invoke-Pester -Configuration $config
 
 [pscustomobject]@{
-    Passed = $run.PassedCount
+    Passed = [int]$run.PassedCount
     # A failing BeforeAll fails a whole block or file without failing a single test: count those too.
-    Failed = $run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount
+    Failed = [int]($run.FailedCount + $run.FailedBlocksCount + $run.FailedContainersCount)
 } | ConvertTo-Json | Set-Content $ResultPath

@@ -164,6 +164,16 @@ with-custom,5000,Webinar
         $lead.CustomFields.industry | Should -Be 'SaaS'
     }
 
+    It 'lets -ColumnMap send a known header elsewhere instead of to its usual field' {
+        $lead = [pscustomobject]@{ LinkedIn = 'remapped-title'; Title = 'Fintech' } |
+            Set-GrinfiLead -List 'Prospects' -ColumnMap @{ Title = 'industry' } -PassThru -InformationAction Ignore
+
+        $body = (Get-Body $script:upsert)[0]
+        $body.lead.PSObject.Properties.Name | Should -Not -Contain 'position'
+        $body.custom_fields.industry | Should -Be 'Fintech'
+        $lead.Position | Should -BeNullOrEmpty
+    }
+
     It 'checks -ColumnMap and -CustomField names before any request' {
         Clear-SandboxRequest $script:sb
         { [pscustomobject]@{ LinkedIn = 'x' } | Set-GrinfiLead -List 'Prospects' -ColumnMap @{ 'Size' = 'deal_sise' } } |

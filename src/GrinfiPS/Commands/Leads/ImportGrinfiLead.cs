@@ -21,7 +21,7 @@ namespace GrinfiPS.Commands.Leads;
 /// for any number of rows. Columns map as Set-GrinfiLead maps them; the file is checked
 /// locally first, and rows the API would reject are reported with their numbers.
 /// </summary>
-[Cmdlet(VerbsData.Import, "GrinfiLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Import, "GrinfiLead", DefaultParameterSetName = "Path", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(GrinfiFileImport))]
 public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
 {
@@ -33,11 +33,17 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
     private List<string> _tags = new();
     private LeadColumns.Map _map = new();
 
-    /// <summary>The CSV file(s). Takes FileInfo objects from Get-ChildItem.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
+    /// <summary>The CSV file(s); wildcards work.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Path { get; set; }
+
+    /// <summary>The CSV file(s), taken literally (for names with [ or ]). Takes FileInfo objects from Get-ChildItem.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "LiteralPath")]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[]? LiteralPath { get; set; }
 
     /// <summary>The list the contacts go to.</summary>
     [Parameter(Mandatory = true)]
@@ -93,12 +99,12 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <inheritdoc />
     protected override void Process()
     {
-        foreach (var given in Path!)
+        var files = LiteralPath is not null
+            ? LiteralPath.Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p))
+            : Path!.SelectMany(p => GetResolvedProviderPathFromPSPath(p, out _));
+        foreach (var path in files)
         {
-            foreach (var path in GetResolvedProviderPathFromPSPath(given, out _))
-            {
-                Guard(() => ImportFile(path), path);
-            }
+            Guard(() => ImportFile(path), path);
         }
     }
 
@@ -191,13 +197,14 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
         var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var h in header.Where(h => h.Length > 0))
         {
-            if (_map.Fields.TryGetValue(h, out var field) || LeadColumns.ByHeader.TryGetValue(h, out field))
-            {
-                columns[h] = field;
-            }
-            else if (_map.CustomFields.TryGetValue(h, out var custom))
+            // -ColumnMap first, custom fields included: it overrides a header's usual meaning.
+            if (_map.CustomFields.TryGetValue(h, out var custom))
             {
                 columns[h] = "custom_fields." + custom.Name;
+            }
+            else if (_map.Fields.TryGetValue(h, out var field) || LeadColumns.ByHeader.TryGetValue(h, out field))
+            {
+                columns[h] = field;
             }
             else
             {

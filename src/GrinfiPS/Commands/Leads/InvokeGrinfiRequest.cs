@@ -25,7 +25,7 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
     /// <summary>GET, POST, PUT, PATCH or DELETE.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", IgnoreCase = true)]
-    public string Method { get; set; } = "GET";
+    public string? Method { get; set; }
 
     /// <summary>The path from the API root, e.g. /flows/api/flows.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -62,7 +62,7 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
     protected override void Process()
     {
         var path = CheckPath(Path!);
-        var method = new HttpMethod(Method.ToUpperInvariant());
+        var method = new HttpMethod(Method!.ToUpperInvariant());
         var body = BodyJson();
         var query = QueryPairs(Query);
         var readOnly = method == HttpMethod.Get;

@@ -41,11 +41,15 @@ public sealed class MeasureGrinfiLeadCommand : GrinfiConnectedCmdlet
     [Parameter]
     public SwitchParameter AllowUnknownField { get; set; }
 
+    private LeadSelection Selection => new() { Filter = Filter, Lists = List, Stages = PipelineStage, Tags = Tag, AllowUnknownField = AllowUnknownField };
+
+    /// <inheritdoc />
+    protected override void Begin() => Selection.ConvertFilter();
+
     /// <inheritdoc />
     protected override void End()
     {
-        var selection = new LeadSelection { Filter = Filter, Lists = List, Stages = PipelineStage, Tags = Tag, AllowUnknownField = AllowUnknownField };
-        selection.ConvertFilter();
+        var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
         var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
         WriteObject(new GrinfiLeadCount(count, JsonFormat.Text(filter)));

@@ -352,6 +352,10 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
         // A piped GrinfiLead carries the contact as it is, not changes: its properties bind to
         // first_name, company_name, ... but only what the user passed explicitly is a change.
         var currentState = InputObject?.BaseObject is GrinfiLead;
+        // A column -ColumnMap sends elsewhere no longer means what its header usually means.
+        var remapped = new HashSet<string>(_columnFields.Keys.Concat(_columnCustomFields.Keys)
+            .Where(c => LeadColumns.ByHeader.ContainsKey(c) && Column(c) is not null)
+            .Select(c => LeadColumns.ByHeader[c]), StringComparer.OrdinalIgnoreCase);
         foreach (var (field, value) in new[]
         {
             ("linkedin_id", linkedin_id), ("first_name", first_name), ("last_name", last_name), ("company_name", company_name),
@@ -359,7 +363,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             ("raw_address", raw_address), ("ln_id", ln_id), ("sn_id", sn_id),
         })
         {
-            if ((!currentState || _explicit.Contains(field)) && Value(value) is string text)
+            if ((_explicit.Contains(field) || (!currentState && !remapped.Contains(field))) && Value(value) is string text)
             {
                 row.Fields[field] = text;
             }

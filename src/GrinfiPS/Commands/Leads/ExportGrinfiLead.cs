@@ -5,10 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
-using GrinfiPS.Completers;
-using GrinfiPS.Filters;
 using GrinfiPS.Model;
-using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Leads;
 
@@ -18,40 +15,17 @@ namespace GrinfiPS.Commands.Leads;
 /// </summary>
 [Cmdlet(VerbsData.Export, "GrinfiLead", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportGrinfiLeadCommand : GrinfiConnectedCmdlet
+public sealed class ExportGrinfiLeadCommand : LeadSearchCmdlet
 {
     /// <summary>Where to write the CSV file.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 
-    /// <summary>Field conditions, ANDed, as for Get-GrinfiLead -Filter. Without any selection every contact is exported.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public LeadFilter? Filter { get; set; }
 
-    /// <summary>Only contacts in these lists.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ListNameCompleter))]
-    public ListPipeBind[]? List { get; set; }
 
-    /// <summary>Only contacts in these pipeline stages.</summary>
-    [Parameter]
-    [Alias("Stage")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
-    public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
-    /// <summary>Only contacts with one of these tags.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TagNameCompleter))]
-    public TagPipeBind[]? Tag { get; set; }
 
-    /// <summary>Allow -Filter fields GrinfiPS does not know.</summary>
-    [Parameter]
-    public SwitchParameter AllowUnknownField { get; set; }
 
     /// <summary>Refuse to overwrite an existing file.</summary>
     [Parameter]
@@ -65,8 +39,6 @@ public sealed class ExportGrinfiLeadCommand : GrinfiConnectedCmdlet
     /// <summary>Return the file.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    private LeadSelection Selection => new() { Filter = Filter, Lists = List, Stages = PipelineStage, Tags = Tag, AllowUnknownField = AllowUnknownField };
 
     /// <inheritdoc />
     protected override void Begin() => Selection.ConvertFilter();

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
-using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -17,9 +16,8 @@ namespace GrinfiPS.Commands.Leads;
 /// <summary>Get-GrinfiLead: streams contacts that match a filter, or gets them by UUID or by a unique identifier.</summary>
 [Cmdlet(VerbsCommon.Get, "GrinfiLead", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
 [OutputType(typeof(GrinfiLead))]
-public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
+public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
 {
-    private const string SearchSet = "Search";
     private const string UuidSet = "ByUuid";
     private const string LinkedInSet = "ByLinkedInId";
     private const string EmailSet = "ByEmail";
@@ -27,29 +25,9 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
 
     private readonly List<LeadPipeBind> _pendingIds = new();
 
-    /// <summary>Field conditions, ANDed: @{ company_name = 'Acme'; created_at = @{ '>=' = (Get-Date).AddDays(-7) } }.</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [ValidateNotNull]
-    public LeadFilter? Filter { get; set; }
 
-    /// <summary>Only contacts in these lists (name, UUID or GrinfiList; several match any).</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ListNameCompleter))]
-    public ListPipeBind[]? List { get; set; }
 
-    /// <summary>Only contacts in these pipeline stages (name, UUID or GrinfiPipelineStage; several match any).</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [Alias("Stage")]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(PipelineStageNameCompleter))]
-    public PipelineStagePipeBind[]? PipelineStage { get; set; }
 
-    /// <summary>Only contacts with one of these tags (name, UUID or GrinfiTag).</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TagNameCompleter))]
-    public TagPipeBind[]? Tag { get; set; }
 
     /// <summary>The field to sort by (created_at by default).</summary>
     [Parameter(ParameterSetName = SearchSet)]
@@ -67,9 +45,6 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
     [ValidateRange(1, 1000)]
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Allow -Filter fields (and -SortBy) that GrinfiPS does not know, for fields the API added later.</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    public SwitchParameter AllowUnknownField { get; set; }
 
     /// <summary>Contacts by UUID; takes GrinfiLead objects and objects with a Uuid property from the pipeline.</summary>
     [Parameter(ParameterSetName = UuidSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -97,15 +72,6 @@ public sealed class GetGrinfiLeadCommand : GrinfiConnectedCmdlet
     [Parameter(ParameterSetName = NameSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string? CompanyName { get; set; }
-
-    private LeadSelection Selection => new()
-    {
-        Filter = Filter,
-        Lists = List,
-        Stages = PipelineStage,
-        Tags = Tag,
-        AllowUnknownField = AllowUnknownField,
-    };
 
     /// <inheritdoc />
     protected override void Begin()

@@ -237,14 +237,7 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
         switch (action)
         {
             case GrinfiMassAction.AddTag or GrinfiMassAction.RemoveTag:
-                var tags = new List<PlannedAction>();
-                foreach (var bind in Tag!)
-                {
-                    var tag = await bind.ResolveAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false);
-                    tags.Add(new PlannedAction(name, type, new JsonObject { ["tag_uuid"] = tag.Uuid },
-                        $"{(action == GrinfiMassAction.AddTag ? "Add" : "Remove")} tag '{tag.Name}'"));
-                }
-                return tags;
+                return await MassActions.TagActionsAsync(action, Tag!, cache, "Tag", ctx).ConfigureAwait(false);
             case GrinfiMassAction.ReplaceTags:
                 var all = new List<GrinfiTag>();
                 foreach (var bind in Tag!)
@@ -254,11 +247,9 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 return new[] { new PlannedAction(name, type, new JsonObject { ["tag_uuids"] = new JsonArray(all.Select(t => (JsonNode?)t.Uuid).ToArray()) },
                     $"Replace tags with {string.Join(", ", all.Select(t => $"'{t.Name}'"))}") };
             case GrinfiMassAction.MoveToList:
-                var list = await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false);
-                return new[] { new PlannedAction(name, type, new JsonObject { ["list_uuid"] = list.Uuid }, $"Move to list '{list.Name}'") };
+                return new[] { MassActions.MoveToList(await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false)) };
             case GrinfiMassAction.ChangePipelineStage:
-                var stage = await PipelineStage!.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false);
-                return new[] { new PlannedAction(name, type, new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, $"Change pipeline stage to '{stage.Name}'") };
+                return new[] { MassActions.ChangePipelineStage(await PipelineStage!.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false)) };
             case GrinfiMassAction.SetCustomField:
                 var fields = new List<PlannedAction>();
                 foreach (DictionaryEntry entry in CustomField!)

@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using GrinfiPS.Client;
 using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Leads;
 
@@ -37,6 +41,27 @@ internal static class MassActions
     public static IReadOnlyList<string> PayloadKeys(GrinfiMassAction action) => s_types[action].PayloadKeys;
 
     public static bool IsKnownType(string type) => s_types.Values.Any(t => t.Type == type);
+
+    /// <summary>One AddTag or RemoveTag action per tag (the payload takes one tag).</summary>
+    public static async Task<List<PlannedAction>> TagActionsAsync(GrinfiMassAction action, IEnumerable<TagPipeBind> tags,
+        ConnectionCache cache, string parameterName, CallContext ctx)
+    {
+        var verb = action == GrinfiMassAction.AddTag ? "Add" : "Remove";
+        var plan = new List<PlannedAction>();
+        foreach (var bind in tags)
+        {
+            var tag = await bind.ResolveAsync(cache.Tags, parameterName, ctx).ConfigureAwait(false);
+            plan.Add(new PlannedAction(action.ToString(), TypeOf(action), new JsonObject { ["tag_uuid"] = tag.Uuid }, $"{verb} tag '{tag.Name}'"));
+        }
+        return plan;
+    }
+
+    public static PlannedAction MoveToList(GrinfiList list) =>
+        new(nameof(GrinfiMassAction.MoveToList), TypeOf(GrinfiMassAction.MoveToList), new JsonObject { ["list_uuid"] = list.Uuid }, $"Move to list '{list.Name}'");
+
+    public static PlannedAction ChangePipelineStage(GrinfiPipelineStage stage) =>
+        new(nameof(GrinfiMassAction.ChangePipelineStage), TypeOf(GrinfiMassAction.ChangePipelineStage),
+            new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, $"Change pipeline stage to '{stage.Name}'");
 
     /// <summary>The friendly action for a wire type, today's or an older name.</summary>
     public static GrinfiMassAction? FromType(string type) =>

@@ -191,7 +191,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
         var updatePlan = new List<PlannedAction>();
         if (_list is not null)
         {
-            updatePlan.Add(new PlannedAction("MoveToList", MassActions.TypeOf(GrinfiMassAction.MoveToList), new JsonObject { ["list_uuid"] = _list.Uuid }, $"Move to list '{_list.Name}'"));
+            updatePlan.Add(MassActions.MoveToList(_list));
         }
         var both = Run(PlanStageAndTagsAsync);
         updatePlan.AddRange(both);
@@ -296,18 +296,10 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
         var plan = new List<PlannedAction>();
         if (PipelineStage is not null)
         {
-            var stage = await PipelineStage.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false);
-            plan.Add(new PlannedAction("ChangePipelineStage", MassActions.TypeOf(GrinfiMassAction.ChangePipelineStage),
-                new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, $"Change pipeline stage to '{stage.Name}'"));
+            plan.Add(MassActions.ChangePipelineStage(await PipelineStage.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false)));
         }
-        foreach (var (binds, action, verb) in new[] { (AddTag, GrinfiMassAction.AddTag, "Add"), (RemoveTag, GrinfiMassAction.RemoveTag, "Remove") })
-        {
-            foreach (var bind in binds ?? Array.Empty<TagPipeBind>())
-            {
-                var tag = await bind.ResolveAsync(cache.Tags, verb + "Tag", ctx).ConfigureAwait(false);
-                plan.Add(new PlannedAction(action.ToString(), MassActions.TypeOf(action), new JsonObject { ["tag_uuid"] = tag.Uuid }, $"{verb} tag '{tag.Name}'"));
-            }
-        }
+        plan.AddRange(await MassActions.TagActionsAsync(GrinfiMassAction.AddTag, AddTag ?? Array.Empty<TagPipeBind>(), cache, "AddTag", ctx).ConfigureAwait(false));
+        plan.AddRange(await MassActions.TagActionsAsync(GrinfiMassAction.RemoveTag, RemoveTag ?? Array.Empty<TagPipeBind>(), cache, "RemoveTag", ctx).ConfigureAwait(false));
         return plan;
     }
 

@@ -234,3 +234,27 @@ public sealed class LeadFieldsTests
         Assert.Equal("company_name", LeadFields.Suggest("compnay_name")[0]);
     }
 }
+
+public sealed class JsonPagesTests
+{
+    [Theory]
+    [InlineData("{\"data\":[{\"uuid\":\"a\",\"tags\":[\"x\"],\"n\":{\"k\":[1,2]}},{\"uuid\":\"b\"}],\"limit\":2,\"offset\":0,\"total\":9,\"has_more\":true}")]
+    [InlineData("[{\"a\":1},[2,3],\"s\",null,true]")]
+    [InlineData("{\"count\":3,\"data\":{\"uuid\":\"e\"},\"empty\":[],\"nothing\":null}")]
+    [InlineData("42")]
+    [InlineData("\"text\"")]
+    public void Parses_element_by_element_to_the_same_JSON(string json)
+    {
+        Assert.Equal(JsonNode.Parse(json)!.ToJsonString(), JsonPages.Parse(Encoding.UTF8.GetBytes(json))?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"a\":1} {\"b\":2}")]
+    [InlineData("{\"data\":[1,2}")]
+    [InlineData("<html>")]
+    public void Refuses_what_is_not_one_JSON_value(string text)
+    {
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonPages.Parse(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -227,14 +227,12 @@ internal sealed class GrinfiClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, 81920, timeout.Token).ConfigureAwait(false);
+            var answer = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
             return new Attempt
             {
                 Status = (int)response.StatusCode,
                 Reason = response.ReasonPhrase ?? "",
-                Body = buffer.ToArray(),
+                Body = answer,
                 ContentType = response.Content.Headers.ContentType?.MediaType,
                 RetryAfter = RetryPolicy.ParseRetryAfter(response.Headers, DateTimeOffset.UtcNow),
                 Elapsed = watch.Elapsed,
@@ -252,6 +250,33 @@ internal sealed class GrinfiClient : IDisposable
         {
             return new Attempt { Failure = ex, NotSent = NeverLeft(ex), Elapsed = watch.Elapsed };
         }
+    }
+
+    /// <summary>
+    /// The whole body. With a Content-Length it is read straight into one array of that size: a
+    /// page of contacts is large, and a growing buffer plus a copy would allocate it three times.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken token)
+    {
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+        if (content.Headers.ContentLength is long length && length <= int.MaxValue && content.Headers.ContentEncoding.Count == 0)
+        {
+            var body = new byte[length];
+            var read = 0;
+            while (read < body.Length)
+            {
+                var n = await stream.ReadAsync(body, read, body.Length - read, token).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    throw new IOException($"The connection closed after {read} of {length} bytes of the answer.");
+                }
+                read += n;
+            }
+            return body;
+        }
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, 81920, token).ConfigureAwait(false);
+        return buffer.ToArray();
     }
 
     // Connection refused or the host not found: the request cannot have reached the server.
@@ -282,7 +307,7 @@ internal sealed class GrinfiClient : IDisposable
         }
         try
         {
-            return JsonNode.Parse(attempt.Body);
+            return JsonPages.Parse(attempt.Body);
         }
         catch (JsonException ex)
         {

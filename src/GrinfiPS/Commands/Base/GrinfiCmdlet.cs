@@ -189,6 +189,9 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
         return true;
     });
 
+    /// <summary>Waits without blocking Ctrl+C (polling loops).</summary>
+    internal void Sleep(TimeSpan delay) => Run(ctx => Task.Delay(delay, ctx.CancellationToken));
+
     /// <summary>
     /// Queues a write for the pipeline thread. Worker threads must never call Write* directly;
     /// this is how their output reaches the user (drained while <see cref="Run{T}"/> waits).

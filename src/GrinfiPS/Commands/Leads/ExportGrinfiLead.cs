@@ -106,11 +106,7 @@ public sealed class ExportGrinfiLeadCommand : LeadSearchCmdlet
                     };
                 }
                 WriteProgress(new ProgressRecord(0x65787074, "Export-GrinfiLead", $"Waiting for the export {fileName} ({watch.Elapsed.TotalSeconds:0} s)"));
-                Run(async ctx =>
-                {
-                    await Task.Delay(pause, ctx.CancellationToken).ConfigureAwait(false);
-                    return true;
-                });
+                Sleep(pause);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
             }
         }

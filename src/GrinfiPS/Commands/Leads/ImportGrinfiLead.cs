@@ -92,7 +92,6 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
                 _tags.Add(await bind.ResolveUuidAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false));
             }
             _map = await LeadColumns.ResolveAsync(ColumnMap, cache, ctx).ConfigureAwait(false);
-            return true;
         });
     }
 
@@ -280,11 +279,7 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
         var activity = $"Importing into '{_list!.Name}'";
         while (watch.Elapsed < TimeSpan.FromSeconds(TimeoutSec))
         {
-            Run(async ctx =>
-            {
-                await System.Threading.Tasks.Task.Delay(s_pollInterval, ctx.CancellationToken).ConfigureAwait(false);
-                return true;
-            });
+            Sleep(s_pollInterval);
             var now = Run(ctx => Api.CountLeadsAsync(ListFilter, ctx));
             stable = now == last ? stable + 1 : 0;
             last = now;

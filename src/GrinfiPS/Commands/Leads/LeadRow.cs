@@ -24,7 +24,7 @@ internal static class WritableFields
 }
 
 /// <summary>What became of one input row.</summary>
-internal enum RowResult
+internal enum RowOutcome
 {
     Created,
     Updated,
@@ -93,7 +93,7 @@ internal sealed class LeadRow
     /// <summary>"Row 17 (linkedin_id 'john-doe')".</summary>
     public string Label => $"Row {Number} ({Identity})";
 
-    public RowResult Result { get; set; }
+    public RowOutcome Outcome { get; set; }
 
     /// <summary>The contact as the API last returned it (null when nothing came back, e.g. only custom fields changed).</summary>
     public GrinfiLead? Lead { get; set; }

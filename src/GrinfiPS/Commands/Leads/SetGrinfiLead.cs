@@ -32,7 +32,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
 
     private readonly Queue<(LeadRow Row, Task Work)> _window = new();
     private readonly List<LeadRow> _passThru = new();
-    private readonly Dictionary<RowResult, int> _counts = new();
+    private readonly Dictionary<RowOutcome, int> _counts = new();
     private HashSet<string> _explicit = new(StringComparer.OrdinalIgnoreCase);
     private SemaphoreSlim? _slots;
     private string? _listUuid;
@@ -237,24 +237,24 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
         WritePassThru();
         if (_rows > 0)
         {
-            int Count(RowResult r) => _counts.TryGetValue(r, out var n) ? n : 0;
-            var succeeded = Count(RowResult.Created) + Count(RowResult.Updated) + Count(RowResult.Upserted);
+            int Count(RowOutcome r) => _counts.TryGetValue(r, out var n) ? n : 0;
+            var succeeded = Count(RowOutcome.Created) + Count(RowOutcome.Updated) + Count(RowOutcome.Upserted);
             var detail = new List<string>();
-            if (Count(RowResult.Created) > 0)
+            if (Count(RowOutcome.Created) > 0)
             {
-                detail.Add($"{Count(RowResult.Created):N0} created");
+                detail.Add($"{Count(RowOutcome.Created):N0} created");
             }
-            if (Count(RowResult.Updated) > 0)
+            if (Count(RowOutcome.Updated) > 0)
             {
-                detail.Add($"{Count(RowResult.Updated):N0} updated");
+                detail.Add($"{Count(RowOutcome.Updated):N0} updated");
             }
-            if (Count(RowResult.Upserted) > 0)
+            if (Count(RowOutcome.Upserted) > 0)
             {
-                detail.Add($"{Count(RowResult.Upserted):N0} created or updated");
+                detail.Add($"{Count(RowOutcome.Upserted):N0} created or updated");
             }
             WriteSummary($"Set-GrinfiLead: {Output.Count(_rows, "row")}, {_sent:N0} sent: {succeeded:N0} succeeded" +
                 (detail.Count > 0 ? $" ({string.Join(", ", detail)})" : "") +
-                $", {Count(RowResult.Skipped):N0} skipped, {Count(RowResult.Failed):N0} failed.");
+                $", {Count(RowOutcome.Skipped):N0} skipped, {Count(RowOutcome.Failed):N0} failed.");
         }
     }
 
@@ -311,7 +311,7 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             foreach (var item in items)
             {
                 var row = (LeadRow)item.Source!;
-                Count(row.Result, -1);
+                Count(row.Outcome, -1);
                 Fail(row, ex);
             }
         },
@@ -479,12 +479,12 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             {
                 var (lead, created) = await Api.UpsertLeadAsync(UpsertBody(row), ctx).ConfigureAwait(false);
                 row.Lead = lead;
-                row.Result = created switch
+                row.Outcome = created switch
                 {
-                    true => RowResult.Created,
-                    false when SkipExisting => RowResult.Skipped,
-                    false => RowResult.Updated,
-                    null => RowResult.Upserted,
+                    true => RowOutcome.Created,
+                    false when SkipExisting => RowOutcome.Skipped,
+                    false => RowOutcome.Updated,
+                    null => RowOutcome.Upserted,
                 };
                 return;
             }
@@ -505,11 +505,11 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
             {
                 row.Lead = null; // what came back predates the custom fields
             }
-            row.Result = RowResult.Updated;
+            row.Outcome = RowOutcome.Updated;
         }
         catch (GrinfiException ex)
         {
-            row.Result = RowResult.Failed;
+            row.Outcome = RowOutcome.Failed;
             row.Error = ex;
         }
         finally
@@ -543,13 +543,13 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
 
     private void Finish(LeadRow row)
     {
-        if (row.Result == RowResult.Failed)
+        if (row.Outcome == RowOutcome.Failed)
         {
             Fail(row, row.Error!);
             return;
         }
-        Count(row.Result, 1);
-        if (row.Result == RowResult.Skipped)
+        Count(row.Outcome, 1);
+        if (row.Outcome == RowOutcome.Skipped)
         {
             WriteVerbose($"{row.Label}: skipped; the contact exists ({row.Lead?.Uuid}) and -SkipExisting is set.");
             return;
@@ -571,11 +571,11 @@ public sealed class SetGrinfiLeadCommand : GrinfiConnectedCmdlet
 
     private void Fail(LeadRow row, GrinfiException ex)
     {
-        Count(RowResult.Failed, 1);
+        Count(RowOutcome.Failed, 1);
         WriteFailure(row.RowError(ex), row.Input);
     }
 
-    private void Count(RowResult result, int delta) =>
+    private void Count(RowOutcome result, int delta) =>
         _counts[result] = (_counts.TryGetValue(result, out var n) ? n : 0) + delta;
 
     /// <summary>

@@ -39,12 +39,6 @@ internal sealed class NameCache<T>
     /// <summary>The noun of the cmdlets and error ids: "List", "PipelineStage", ...</summary>
     public string TypeName { get; }
 
-    /// <summary>The cached items, or null before the first load (no request is made).</summary>
-    public IReadOnlyList<T>? Cached
-    {
-        get { lock (_lock) { return _items; } }
-    }
-
     /// <summary>All items, loading them on first use (or again with <paramref name="refresh"/>).</summary>
     public async Task<IReadOnlyList<T>> GetAllAsync(CallContext ctx, bool refresh = false)
     {

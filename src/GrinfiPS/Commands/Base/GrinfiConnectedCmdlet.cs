@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
+using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Base;
 
@@ -25,6 +27,28 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
 
     /// <summary>The name caches of the active connection.</summary>
     internal ConnectionCache Names => ActiveConnection.Cache;
+
+    /// <summary>
+    /// The shape of every Set- cmdlet for a named object: resolve it, ask ShouldProcess with
+    /// <paramref name="action"/>, send the change, keep the name cache current, and write the
+    /// changed object with -PassThru. Errors are reported against what the user passed.
+    /// </summary>
+    internal void SaveChanges<T>(NamedPipeBind<T> bind, NameCache<T> cache, string parameterName, string action,
+        Func<string, CallContext, Task<T>> send, bool passThru)
+        where T : GrinfiNamedObject => Guard(() =>
+    {
+        var item = Run(ctx => bind.ResolveAsync(cache, parameterName, ctx));
+        if (!ShouldProcess($"{cache.Noun} '{item.Name}' ({item.Uuid})", action))
+        {
+            return;
+        }
+        var updated = Run(ctx => send(item.Uuid, ctx));
+        cache.Upsert(updated);
+        if (passThru)
+        {
+            WriteObject(Output.Wrap(updated));
+        }
+    }, bind.InputObject);
 
     /// <summary>
     /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed),

@@ -52,10 +52,8 @@ public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
     }
 
     /// <inheritdoc />
-    protected override void Process() => Guard(() =>
+    protected override void Process()
     {
-        var cache = Names.CustomFields(Object.ToString());
-        var field = Run(ctx => CustomField!.ResolveAsync(cache, "CustomField", ctx));
         var body = new JsonObject();
         if (NewName is not null)
         {
@@ -65,15 +63,8 @@ public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
         {
             body["order"] = order;
         }
-        if (!ShouldProcess($"Custom field '{field.Name}' ({field.Uuid})", NewName is null ? $"Set order {Order}" : $"Rename to '{NewName}'" + (Order is null ? "" : $", order {Order}")))
-        {
-            return;
-        }
-        var updated = Run(ctx => Api.UpdateCustomFieldAsync(field.Uuid, body, ctx));
-        cache.Upsert(updated);
-        if (PassThru)
-        {
-            WriteObject(Output.Wrap(updated));
-        }
-    }, CustomField!.InputObject);
+        var action = NewName is null ? $"Set order {Order}" : $"Rename to '{NewName}'" + (Order is null ? "" : $", order {Order}");
+        SaveChanges(CustomField!, Names.CustomFields(Object.ToString()), "CustomField", action,
+            (uuid, ctx) => Api.UpdateCustomFieldAsync(uuid, body, ctx), PassThru);
+    }
 }

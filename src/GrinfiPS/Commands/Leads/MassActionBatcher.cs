@@ -60,8 +60,6 @@ internal sealed class MassActionBatcher
 
     public long Affected { get; private set; }
 
-    public bool IsEmpty => _plan.Count == 0;
-
     /// <summary>Queues a contact; sends the batch when it is full.</summary>
     public void Add(BatchItem item)
     {

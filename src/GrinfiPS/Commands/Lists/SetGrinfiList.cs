@@ -29,18 +29,6 @@ public sealed class SetGrinfiListCommand : GrinfiConnectedCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void Process() => Guard(() =>
-    {
-        var list = Run(ctx => List!.ResolveAsync(Names.Lists, "List", ctx));
-        if (!ShouldProcess($"List '{list.Name}' ({list.Uuid})", $"Rename to '{NewName}'"))
-        {
-            return;
-        }
-        var renamed = Run(ctx => Api.RenameListAsync(list.Uuid, NewName!, ctx));
-        Names.Lists.Upsert(renamed);
-        if (PassThru)
-        {
-            WriteObject(Output.Wrap(renamed));
-        }
-    }, List!.InputObject);
+    protected override void Process() =>
+        SaveChanges(List!, Names.Lists, "List", $"Rename to '{NewName}'", (uuid, ctx) => Api.RenameListAsync(uuid, NewName!, ctx), PassThru);
 }

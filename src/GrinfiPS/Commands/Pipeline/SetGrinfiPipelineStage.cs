@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Client;
@@ -54,10 +55,8 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     }
 
     /// <inheritdoc />
-    protected override void Process() => Guard(() =>
+    protected override void Process()
     {
-        var cache = Names.Stages(Object.ToString());
-        var stage = Run(ctx => PipelineStage!.ResolveAsync(cache, "PipelineStage", ctx));
         var body = new JsonObject();
         if (NewName is not null)
         {
@@ -71,23 +70,8 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
         {
             body["order"] = order;
         }
-        if (!ShouldProcess($"Pipeline stage '{stage.Name}' ({stage.Uuid})", $"Set {string.Join(", ", Describe(body))}"))
-        {
-            return;
-        }
-        var updated = Run(ctx => Api.UpdatePipelineStageAsync(stage.Uuid, body, ctx));
-        cache.Upsert(updated);
-        if (PassThru)
-        {
-            WriteObject(Output.Wrap(updated));
-        }
-    }, PipelineStage!.InputObject);
-
-    private static System.Collections.Generic.IEnumerable<string> Describe(JsonObject body)
-    {
-        foreach (var pair in body)
-        {
-            yield return $"{pair.Key} = {(pair.Value is null ? "null" : JsonFormat.Text(pair.Value))}";
-        }
+        var changes = string.Join(", ", body.Select(p => $"{p.Key} = {(p.Value is null ? "null" : JsonFormat.Text(p.Value))}"));
+        SaveChanges(PipelineStage!, Names.Stages(Object.ToString()), "PipelineStage", $"Set {changes}",
+            (uuid, ctx) => Api.UpdatePipelineStageAsync(uuid, body, ctx), PassThru);
     }
 }

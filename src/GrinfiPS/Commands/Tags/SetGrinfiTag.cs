@@ -44,9 +44,8 @@ public sealed class SetGrinfiTagCommand : GrinfiConnectedCmdlet
     }
 
     /// <inheritdoc />
-    protected override void Process() => Guard(() =>
+    protected override void Process()
     {
-        var tag = Run(ctx => Tag!.ResolveAsync(Names.Tags, "Tag", ctx));
         var body = new JsonObject();
         if (NewName is not null)
         {
@@ -56,15 +55,7 @@ public sealed class SetGrinfiTagCommand : GrinfiConnectedCmdlet
         {
             body["color"] = Color;
         }
-        if (!ShouldProcess($"Tag '{tag.Name}' ({tag.Uuid})", NewName is null ? $"Set color {Color}" : $"Rename to '{NewName}'" + (Color is null ? "" : $", color {Color}")))
-        {
-            return;
-        }
-        var updated = Run(ctx => Api.UpdateTagAsync(tag.Uuid, body, ctx));
-        Names.Tags.Upsert(updated);
-        if (PassThru)
-        {
-            WriteObject(Output.Wrap(updated));
-        }
-    }, Tag!.InputObject);
+        var action = NewName is null ? $"Set color {Color}" : $"Rename to '{NewName}'" + (Color is null ? "" : $", color {Color}");
+        SaveChanges(Tag!, Names.Tags, "Tag", action, (uuid, ctx) => Api.UpdateTagAsync(uuid, body, ctx), PassThru);
+    }
 }

@@ -4,86 +4,102 @@ using System.Linq;
 
 namespace GrinfiPS.Client;
 
-/// <summary>How a lead field's values compare and what a filter on it may hold.</summary>
-internal enum FieldKind
-{
-    Text,
-    Uuid,
-    Number,
-    Date,
-    Array,
-}
-
 /// <summary>
-/// The lead fields this module knows, by API name. Filters and -SortBy are checked against
-/// them so that a typo (emial) is an error, not a filter the server silently ignores, which
-/// would widen a delete to every contact.
+/// Every lead field, declared once, as the vendor's OpenAPI document has them (the <c>lead</c>
+/// schema for what answers carry, <c>create-lead-fields</c> for the upsert, the PUT body for
+/// updates). Filters, -SortBy, -Clear, the GrinfiLead model, Set-GrinfiLead's parameters and
+/// the column mapping all come from this table or are tested against it, so that a typo
+/// (emial) is an error, not a filter the server silently ignores, which would widen a delete
+/// to every contact.
 /// </summary>
 internal static class LeadFields
 {
-    private static readonly Dictionary<string, FieldKind> s_kinds = new(StringComparer.Ordinal)
+    private static readonly LeadField[] s_all =
     {
-        ["uuid"] = FieldKind.Uuid,
-        ["team_id"] = FieldKind.Number,
-        ["user_id"] = FieldKind.Number,
-        ["list_uuid"] = FieldKind.Uuid,
-        ["pipeline_stage_uuid"] = FieldKind.Uuid,
-        ["company_uuid"] = FieldKind.Uuid,
-        ["sender_profile_uuid"] = FieldKind.Uuid,
-        ["data_source_uuid"] = FieldKind.Uuid,
-        ["name"] = FieldKind.Text,
-        ["first_name"] = FieldKind.Text,
-        ["last_name"] = FieldKind.Text,
-        ["company_name"] = FieldKind.Text,
-        ["position"] = FieldKind.Text,
-        ["headline"] = FieldKind.Text,
-        ["about"] = FieldKind.Text,
-        ["avatar_url"] = FieldKind.Text,
-        ["ln_id"] = FieldKind.Text,
-        ["sn_id"] = FieldKind.Text,
-        ["linkedin"] = FieldKind.Text,
-        ["facebook"] = FieldKind.Text,
-        ["twitter"] = FieldKind.Text,
-        ["work_email"] = FieldKind.Text,
-        ["personal_email"] = FieldKind.Text,
-        ["work_phone_number"] = FieldKind.Text,
-        ["personal_phone_number"] = FieldKind.Text,
-        ["connections_number"] = FieldKind.Number,
-        ["followers_number"] = FieldKind.Number,
-        ["raw_address"] = FieldKind.Text,
-        ["location"] = FieldKind.Array,
-        ["experience"] = FieldKind.Array,
-        ["educations"] = FieldKind.Array,
-        ["posts"] = FieldKind.Array,
-        ["skills"] = FieldKind.Array,
-        ["tags"] = FieldKind.Array,
-        ["status"] = FieldKind.Text,
-        ["linkedin_status"] = FieldKind.Text,
-        ["email_status"] = FieldKind.Text,
-        ["unread_counts"] = FieldKind.Array,
-        ["last_automation_approve_at"] = FieldKind.Date,
-        ["created_at"] = FieldKind.Date,
-        ["updated_at"] = FieldKind.Date,
+        Read("uuid", "Uuid", FieldKind.Uuid),
+        Read("team_id", "TeamId", FieldKind.Number),
+        Read("user_id", "UserId", FieldKind.Number),
+        Read("sender_profile_uuid", "SenderProfileUuid", FieldKind.Uuid),
+        Read("list_uuid", "ListUuid", FieldKind.Uuid),
+        Read("data_source_uuid", "DataSourceUuid", FieldKind.Uuid),
+        Read("pipeline_stage_uuid", "PipelineStageUuid", FieldKind.Uuid),
+        Read("company_uuid", "CompanyUuid", FieldKind.Uuid),
+        Read("name", "Name", FieldKind.Text),
+        Write("first_name", "FirstName", nullable: false),
+        Write("last_name", "LastName", nullable: false),
+        Write("company_name", "CompanyName", nullable: false),
+        Read("company_ln_id", "CompanyLnId", FieldKind.Text),
+        Write("position", "Position", nullable: true),
+        Write("headline", "Headline", nullable: true),
+        Write("about", "About", nullable: false),
+        Read("avatar_url", "AvatarUrl", FieldKind.Text),
+        Write("ln_id", "LnId", nullable: true),
+        Write("sn_id", "SnId", nullable: true),
+        Write("linkedin", "LinkedIn", nullable: true),
+        Read("facebook", "Facebook", FieldKind.Text),
+        Read("twitter", "Twitter", FieldKind.Text),
+        Read("work_email", "WorkEmail", FieldKind.Text),
+        Read("personal_email", "PersonalEmail", FieldKind.Text),
+        Read("work_phone_number", "WorkPhoneNumber", FieldKind.Text),
+        Read("personal_phone_number", "PersonalPhoneNumber", FieldKind.Text),
+        Read("connections_number", "ConnectionsNumber", FieldKind.Number),
+        Read("followers_number", "FollowersNumber", FieldKind.Number),
+        Read("primary_language", "PrimaryLanguage", FieldKind.Text),
+        Read("supported_languages", "SupportedLanguages", FieldKind.Array),
+        Read("has_open_profile", "HasOpenProfile", FieldKind.Number),
+        Read("has_verified_profile", "HasVerifiedProfile", FieldKind.Number),
+        Read("has_premium", "HasPremium", FieldKind.Number),
+        Read("experience", "Experience", FieldKind.Array),
+        Read("posts", "Posts", FieldKind.Array),
+        Read("educations", "Educations", FieldKind.Array),
+        Read("skills", "Skills", FieldKind.Array),
+        Write("raw_address", "RawAddress", nullable: true),
+        Read("location", "Location", FieldKind.Array),
+        Read("tags", "Tags", FieldKind.Array),
+        Read("status", "Status", FieldKind.Text),
+        Read("linkedin_status", "LinkedInStatus", FieldKind.Text),
+        Read("email_status", "EmailStatus", FieldKind.Text),
+        Read("unread_counts", "UnreadCounts", FieldKind.Array),
+        Read("last_automation_approve_at", "LastAutomationApproveAt", FieldKind.Date),
+        Read("created_at", "CreatedAt", FieldKind.Date),
+        Read("updated_at", "UpdatedAt", FieldKind.Date),
+
+        // Write-only: the upsert's identifier (a profile URL, handle or member id, stored as the
+        // linkedin handle), the email (stored as the work email; the document does not say so,
+        // the web app shows it), and the company domain (used for email discovery, never returned).
+        new("linkedin_id", "LinkedInId", FieldKind.Text) { Readable = false, OnCreate = true, StoredAs = "linkedin" },
+        new("email", "Email", FieldKind.Text) { Readable = false, OnCreate = true, OnUpdate = true, StoredAs = "work_email" },
+        new("domain", "Domain", FieldKind.Text) { Readable = false, OnCreate = true, OnUpdate = true },
     };
+
+    private static readonly Dictionary<string, LeadField> s_byName = s_all.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     // "CompanyName", "companyname" and "company_name" all mean company_name: users write
     // filters with the property names they see on GrinfiLead.
-    private static readonly Dictionary<string, string> s_byLooseName =
-        s_kinds.Keys.ToDictionary(Loose, k => k, StringComparer.Ordinal);
+    private static readonly Dictionary<string, LeadField> s_byLooseName = s_all.ToDictionary(f => Loose(f.Name), StringComparer.Ordinal);
 
-    /// <summary>Every known field, by API name.</summary>
-    public static IEnumerable<string> Names => s_kinds.Keys;
+    /// <summary>Every field, in the schema's order, write-only ones last.</summary>
+    public static IReadOnlyList<LeadField> All => s_all;
 
-    /// <summary>Fields -SortBy accepts: every scalar field.</summary>
-    public static IEnumerable<string> SortableNames => s_kinds.Where(k => k.Value != FieldKind.Array).Select(k => k.Key);
+    /// <summary>Fields answers carry, by API name.</summary>
+    public static IEnumerable<string> Names => s_all.Where(f => f.Readable).Select(f => f.Name);
 
-    /// <summary>The API name and kind for a field written as the API or as our property names.</summary>
+    /// <summary>Fields -SortBy accepts: every single-valued field answers carry.</summary>
+    public static IEnumerable<string> SortableNames => s_all.Where(f => f.Sortable).Select(f => f.Name);
+
+    /// <summary>Fields a write may set, by API name.</summary>
+    public static IEnumerable<LeadField> Writable => s_all.Where(f => f.Writable);
+
+    /// <summary>The field of an API name, or null.</summary>
+    public static LeadField? Get(string apiName) => s_byName.TryGetValue(apiName, out var field) ? field : null;
+
+    /// <summary>The field answers carry, written as the API or as our property names.</summary>
     public static bool TryResolve(string name, out string apiName, out FieldKind kind)
     {
-        if (s_byLooseName.TryGetValue(Loose(name), out var found))
+        if (s_byLooseName.TryGetValue(Loose(name), out var found) && found.Readable)
         {
-            apiName = found;
-            kind = s_kinds[found];
+            apiName = found.Name;
+            kind = found.Kind;
             return true;
         }
         apiName = name;
@@ -91,17 +107,20 @@ internal static class LeadFields
         return false;
     }
 
+    /// <summary>Any field, readable or write-only, written as the API or as our property names.</summary>
+    public static LeadField? Find(string name) => s_byLooseName.TryGetValue(Loose(name), out var found) ? found : null;
+
     /// <summary>The kind of a field, Text for fields this module does not know.</summary>
-    public static FieldKind KindOf(string apiName) => s_kinds.TryGetValue(apiName, out var kind) ? kind : FieldKind.Text;
+    public static FieldKind KindOf(string apiName) => Get(apiName)?.Kind ?? FieldKind.Text;
 
     /// <summary>
-    /// Known field names close to a misspelt one. A field also matches by its parts, so
-    /// "emial" suggests work_email and personal_email.
+    /// Fields close to a misspelt one, among <paramref name="candidates"/> (readable fields by
+    /// default). A field also matches by its parts, so "emial" suggests work_email and personal_email.
     /// </summary>
-    public static IReadOnlyList<string> Suggest(string name)
+    public static IReadOnlyList<string> Suggest(string name, IEnumerable<string>? candidates = null)
     {
         var wanted = name.ToLowerInvariant().Replace(" ", "_").Replace("-", "_");
-        return s_kinds.Keys
+        return (candidates ?? Names)
             .Select(k => (Name: k, Distance: Math.Min(
                 Fuzzy.EditDistance(k, wanted),
                 PartDistance(k, wanted))))
@@ -113,6 +132,14 @@ internal static class LeadFields
             .ToList();
     }
 
+    /// <summary>"company_name", "CompanyName", "Company Name", "company-name" → "companyname".</summary>
+    public static string Loose(string name) => name.Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
+
+    private static LeadField Read(string name, string property, FieldKind kind) => new(name, property, kind);
+
+    private static LeadField Write(string name, string property, bool nullable) =>
+        new(name, property, FieldKind.Text) { OnCreate = true, OnUpdate = true, NullableOnUpdate = nullable };
+
     // Matching a part costs one more than matching the whole, and a part that is not the last
     // (the noun: work_EMAIL) one more again.
     private static int PartDistance(string field, string wanted)
@@ -120,6 +147,4 @@ internal static class LeadFields
         var parts = field.Split('_');
         return parts.Select((part, i) => Fuzzy.EditDistance(part, wanted) + (i == parts.Length - 1 ? 1 : 2)).Min();
     }
-
-    private static string Loose(string name) => name.Replace("_", "").Replace("-", "").Replace(" ", "").ToLowerInvariant();
 }

@@ -600,7 +600,7 @@ Describe 'New-, Set- and Remove-GrinfiPipelineStage' {
     It 'sends no PUT with -WhatIf' {
         $text = Get-WhatIfText { Set-GrinfiPipelineStage 'Interested' -NewName 'Keen' -WhatIf }
 
-        $text | Should -Match 'name = "Keen"'
+        $text | Should -Match 'name = Keen'
         Get-WriteRequest | Should -BeNullOrEmpty
         (Get-ApiStage).name | Should -Contain 'Interested'
     }

@@ -226,7 +226,23 @@ Describe 'By UUID and by identifier' {
         (Get-GrinfiLead -Email $withEmail.WorkEmail.ToUpper()).Uuid | Should -Be $withEmail.Uuid
         (Get-GrinfiLead -LinkedInId $withHandle.LinkedIn).Uuid | Should -Be $withHandle.Uuid
         (Get-GrinfiLead -Name $withHandle.Name -CompanyName $withHandle.CompanyName).Uuid | Should -Be $withHandle.Uuid
-        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/lookup-one').Count | Should -Be 3
+        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/lookup-one').Count | Should -Be 2
+    }
+
+    It '-Email finds every contact with that email, work or personal, not only the first' {
+        $list = (Get-GrinfiList 'Prospects').Uuid
+        $ids = @(
+            (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 1; listUuid = $list; fields = @{ work_email = 'shared@erase.test'; personal_email = $null } }).uuids
+            (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 1; listUuid = $list; fields = @{ personal_email = 'shared@erase.test'; work_email = 'other@erase.test' } }).uuids
+            (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 1; listUuid = $list; fields = @{ work_email = 'someone@erase.test'; personal_email = $null } }).uuids
+        )
+        Clear-SandboxRequest $script:sb
+
+        $found = @(Get-GrinfiLead -Email 'shared@erase.test')
+
+        ($found.Uuid | Sort-Object) | Should -Be (@($ids[0], $ids[1]) | Sort-Object)
+        (Get-SandboxRequest $script:sb -Path '/leads/api/leads/lookup-one') | Should -BeNullOrEmpty
+        @(Get-SandboxRequest $script:sb -Path '/leads/api/leads/search').Count | Should -Be 2
     }
 }
 
@@ -242,15 +258,20 @@ Describe 'Measure-GrinfiLead' {
         Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
     }
 
-    It 'asks the count endpoint instead of paging' {
+    It 'counts with one request instead of paging: a one-contact search for a filter, the count endpoint for all' {
         $expected = (Get-GrinfiLead -List 'Customers' | Measure-Object).Count
         Clear-SandboxRequest $script:sb
 
         $measured = Measure-GrinfiLead -List 'Customers'
 
         $measured.Count | Should -Be $expected
-        (Get-SandboxRequest $script:sb).path | Should -Be '/leads/api/leads/count'
+        $requests = @(Get-SandboxRequest $script:sb)
+        $requests.path | Should -Be '/leads/api/leads/search'
+        ($requests[0].body | ConvertFrom-Json).limit | Should -Be 1
+        Clear-SandboxRequest $script:sb
         (Measure-GrinfiLead).Count | Should -Be 250
+        (Get-SandboxRequest $script:sb).path | Should -Be '/leads/api/leads/count'
+        ((Get-SandboxRequest $script:sb).body | ConvertFrom-Json).all | Should -BeTrue
     }
 }
 

@@ -91,6 +91,7 @@ Describe 'Error records' {
     }
 
     It 'a contact that is not found is ObjectNotFound, and -ErrorAction SilentlyContinue quiets it' {
+        Invoke-SandboxControl $script:sb faults -Method DELETE | Out-Null
         $result = Get-GrinfiLead -Email 'nobody@nowhere.test' -ErrorAction SilentlyContinue -ErrorVariable failed
 
         $result | Should -BeNullOrEmpty

@@ -139,7 +139,8 @@ Alan,Turing,alan@bp.test,alan-turing
         $bad | Should -BeNullOrEmpty
         $out.FirstName | Should -Be 'New'
         (Get-GrinfiLead -Uuid $existing.Uuid).FirstName | Should -Be $existing.FirstName
-        "$summary" | Should -Match '2 rows, 2 sent: 1 succeeded \(1 created\), 1 skipped, 0 failed'
+        "$summary" | Should -Match '2 rows: 1 created, 0 updated, 0 unchanged, 1 skipped, 0 failed'
+        @(Get-Body $script:upsert).Count | Should -Be 1
         (Get-Body $script:upsert)[0].update_if_exists | Should -BeFalse
     }
 
@@ -187,7 +188,7 @@ with-custom,5000,Webinar
         Clear-SandboxRequest $script:sb
         $shown = Get-HostOutput { [pscustomobject]@{ LinkedIn = 'what-if'; FirstName = 'Wanda' } | Set-GrinfiLead -List 'Prospects' -WhatIf }
 
-        $shown | Should -Match "What if: Performing the operation `"Upsert into list 'Prospects': \{`"lead`":\{`"linkedin_id`":`"what-if`",`"first_name`":`"Wanda`"\}"
+        $shown | Should -Match "What if: Performing the operation `"Create or update with first_name, linkedin_id in list 'Prospects'`" on target `"Row 1 \(linkedin_id 'what-if'\)`""
         Get-SandboxRequest $script:sb -Path $script:upsert | Should -BeNullOrEmpty
     }
 }
@@ -208,24 +209,28 @@ Describe 'Update (rows with a Uuid)' {
         $put.body | Should -Be '{"position":"Chief Cat Herder"}'
     }
 
-    It 'empties fields on purpose with -Clear' {
-        $lead = Get-GrinfiLead -Filter @{ position = 'is_not_null' } -First 1
-        $after = $lead | Set-GrinfiLead -Clear position, about -PassThru -InformationAction Ignore
+    It 'empties fields on purpose with -Clear, only those the API lets be empty' {
+        $lead = Get-GrinfiLead -Filter @{ position = 'is_not_null'; headline = 'is_not_null' } -First 1
+        $after = $lead | Set-GrinfiLead -Clear Position, headline -PassThru -InformationAction Ignore
 
-        (Get-SandboxRequest $script:sb -Method PUT).body | Should -Be '{"position":null,"about":null}'
+        (Get-SandboxRequest $script:sb -Method PUT).body | Should -Be '{"headline":null,"position":null}'
         $after.Position | Should -BeNullOrEmpty
+        Clear-SandboxRequest $script:sb
+        { $lead | Set-GrinfiLead -Clear about, FirstName -InformationAction Ignore } | Should -Throw -ErrorId 'GrinfiFieldNotClearable,*' -ExpectedMessage '*about, first_name*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
     }
 
-    It 'sets custom fields through custom-field-values, never silently dropping them' {
-        $lead = Get-GrinfiLead -First 1
-        $after = $lead | Set-GrinfiLead -CustomField @{ industry = 'Fintech' } -PassThru -InformationAction Ignore
+    It 'sets custom fields of existing contacts in one batched mass action per value, never silently dropping them' {
+        $leads = Get-GrinfiLead -First 3
+        Clear-SandboxRequest $script:sb
+        $leads | Set-GrinfiLead -CustomField @{ industry = 'Fintech' } -InformationAction Ignore
 
-        $values = Get-Body '/leads/api/custom-field-values'
-        $values.Count | Should -Be 1
-        $values[0].object_uuid | Should -Be $lead.Uuid
-        $values[0].object_type | Should -Be 'lead'
-        $values[0].value | Should -Be 'Fintech'
-        $after.CustomFields.industry | Should -Be 'Fintech'
+        $actions = Get-Body '/leads/api/leads/mass-action'
+        $actions.Count | Should -Be 1
+        $actions[0].type | Should -Be 'contact_change_custom_field'
+        $actions[0].payload.value | Should -Be 'Fintech'
+        $actions[0].payload.custom_field_uuid | Should -Be (Get-GrinfiCustomField industry).Uuid
+        ($actions[0].filter.ids | Sort-Object) | Should -Be ($leads.Uuid | Sort-Object)
     }
 
     It 'moves, stages and tags in batched mass actions, and -PassThru shows every change' {
@@ -234,9 +239,17 @@ Describe 'Update (rows with a Uuid)' {
 
         $after = $leads | Set-GrinfiLead -List 'Customers' -PipelineStage 'Meeting booked' -AddTag 'VIP' -RemoveTag 'Hot' -PassThru -InformationAction Ignore
 
+        # Each change goes only to the contacts it changes.
+        $vip = (Get-GrinfiTag 'VIP').Uuid
+        $hot = (Get-GrinfiTag 'Hot').Uuid
+        $customers = (Get-GrinfiList 'Customers').Uuid
+        $booked = (Get-GrinfiPipelineStage 'Meeting booked').Uuid
         $bodies = Get-Body '/leads/api/leads/mass-action'
-        $bodies.type | Should -Be @('contact_change_list', 'contact_change_pipeline_stage', 'contact_add_tags', 'contact_remove_tags')
-        $bodies[0].filter.ids.Count | Should -Be 40
+        $idsOf = { param($type) @($bodies | Where-Object type -EQ $type | ForEach-Object { $_.filter.ids }) | Sort-Object }
+        & $idsOf 'contact_change_list' | Should -Be (@($leads | Where-Object ListUuid -NE $customers).Uuid | Sort-Object)
+        & $idsOf 'contact_change_pipeline_stage' | Should -Be (@($leads | Where-Object PipelineStageUuid -NE $booked).Uuid | Sort-Object)
+        & $idsOf 'contact_add_tags' | Should -Be (@($leads | Where-Object { $_.Tags -notcontains $vip }).Uuid | Sort-Object)
+        & $idsOf 'contact_remove_tags' | Should -Be (@($leads | Where-Object { $_.Tags -contains $hot }).Uuid | Sort-Object)
         $after.Count | Should -Be 40
         $after.Uuid | Should -Be $leads.Uuid
         $vip = (Get-GrinfiTag 'VIP').Uuid
@@ -298,7 +311,7 @@ Describe 'Throughput and order' {
         $out = [pscustomobject]@{ LinkedIn = 'summary-person' } | Set-GrinfiLead -List 'Prospects' -InformationVariable info 6>$null
 
         $out | Should -BeNullOrEmpty
-        "$info" | Should -Be 'Set-GrinfiLead: 1 row, 1 sent: 1 succeeded (1 created), 0 skipped, 0 failed.'
+        "$info" | Should -Match '^Set-GrinfiLead: 1 row: 1 created, 0 updated, 0 unchanged, 0 skipped, 0 failed \(\d+\.\d s\)\.$'
     }
 }
 

@@ -69,8 +69,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
         var seen = new HashSet<string>();
         for (var offset = 0; ; )
         {
-            var body = new JsonObject { ["filter"] = new JsonObject { ["list_uuid"] = list.Uuid }, ["limit"] = 50, ["offset"] = offset };
-            var page = await _connection.Api.SearchLeadsAsync(body, CallContext.None);
+            var page = await _connection.Api.SearchLeadsAsync(new LeadQuery(new JsonObject { ["list_uuid"] = list.Uuid }, 50) { Offset = offset }, CallContext.None);
             if (page.Items.Count == 0)
             {
                 break;
@@ -96,13 +95,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
 
         var (read, _) = await ReadAllAsync(filter, pageSize: 40, afterEachPage: async page =>
         {
-            var body = new JsonObject
-            {
-                ["type"] = "contact_change_list",
-                ["filter"] = new JsonObject { ["ids"] = new JsonArray(page.Select(l => (JsonNode?)l.Uuid).ToArray()) },
-                ["payload"] = new JsonObject { ["list_uuid"] = to.Uuid },
-            };
-            await _connection.Api.MassActionAsync(body, idempotent: true, CallContext.None);
+            await _connection.Api.MassActionAsync(MassAction.MoveToList(to.Uuid), ContactSelection.OfIds(page.Select(l => l.Uuid)), CallContext.None);
         });
 
         Assert.Equal(moved.OrderBy(u => u), read.OrderBy(u => u));
@@ -169,7 +162,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     [Fact]
     public async Task Asks_for_no_more_than_it_needs()
     {
-        var pager = new LeadPager(_connection.Api, new JsonObject(), "created_at", false, 100, wanted: 3);
+        var pager = new LeadPager(_connection.Api, new JsonObject(), "created_at", false, 100, 100, wanted: 3);
 
         var first = await pager.NextAsync(CallContext.None);
         var rest = await pager.NextAsync(CallContext.None);
@@ -183,7 +176,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     private async Task<(List<string> Uuids, List<GrinfiLead> Leads)> ReadAllAsync(JsonObject filter, int pageSize,
         Func<IReadOnlyList<GrinfiLead>, Task>? afterEachPage = null, bool descending = false, string sortField = "created_at")
     {
-        var pager = new LeadPager(_connection.Api, filter, sortField, descending, pageSize, null);
+        var pager = new LeadPager(_connection.Api, filter, sortField, descending, pageSize, pageSize, null);
         var leads = new List<GrinfiLead>();
         while (true)
         {
@@ -202,7 +195,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
 
     private async Task<(List<string> Uuids, LeadPager Pager)> ReadWithPagerAsync(JsonObject filter, int pageSize)
     {
-        var pager = new LeadPager(_connection.Api, filter, "created_at", false, pageSize, null);
+        var pager = new LeadPager(_connection.Api, filter, "created_at", false, pageSize, pageSize, null);
         var uuids = new List<string>();
         for (var page = await pager.NextAsync(CallContext.None); page.Count > 0; page = await pager.NextAsync(CallContext.None))
         {
@@ -213,8 +206,7 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
 
     private async Task<List<string>> AllUuidsAsync(JsonObject filter)
     {
-        var body = new JsonObject { ["filter"] = filter.DeepClone(), ["limit"] = 1000, ["offset"] = 0 };
-        var page = await _connection.Api.SearchLeadsAsync(body, CallContext.None);
+        var page = await _connection.Api.SearchLeadsAsync(new LeadQuery(filter, 1000), CallContext.None);
         return page.Items.Select(l => l.Uuid).ToList();
     }
 }

@@ -66,27 +66,6 @@ internal sealed class ApiPage<T>
 
     public bool? HasMore { get; }
 
-    /// <summary>
-    /// Whether more may follow. Goes by what the server said it did, never by what was asked:
-    /// a server may clamp the page size.
-    /// </summary>
-    public bool MoreMayFollow(int requestedLimit)
-    {
-        if (Items.Count == 0)
-        {
-            return false;
-        }
-        if (HasMore is bool hasMore)
-        {
-            return hasMore;
-        }
-        if (Total is long total && Offset is int offset)
-        {
-            return offset + Items.Count < total;
-        }
-        return Items.Count >= (Limit ?? requestedLimit);
-    }
-
     public static ApiPage<T> From(JsonNode? node, string what, System.Func<JsonObject, T> map)
     {
         var items = ApiJson.Items(node, what).Select(map).ToList();

@@ -140,6 +140,54 @@ internal static class FilterAlgebra
             : string.CompareOrdinal(sa, sb);
     }
 
+    /// <summary>Whether <c>value op bound</c> holds, compared as the server compares the field's kind.</summary>
+    public static bool Satisfies(JsonNode value, string op, JsonNode bound, FieldKind kind) => Holds(value, op, bound, kind);
+
+    /// <summary>
+    /// A field of <paramref name="filter"/> that the returned contact does not satisfy, or null.
+    /// Only conditions a client can judge exactly are checked: equality and IN on UUID-valued
+    /// fields (list, stage, company, ...), and tags. Text compares as the server's collation
+    /// does, which a client cannot know, so text fields are left to the server.
+    /// </summary>
+    public static string? ViolatedField(JsonObject filter, JsonObject lead)
+    {
+        foreach (var condition in filter)
+        {
+            var kind = LeadFields.KindOf(condition.Key);
+            if (condition.Key == "tags")
+            {
+                var carried = (lead["tags"] as JsonArray)?.Select(t => t is null ? null : JsonRead.AsString(t)).Where(t => t is not null).ToList() ?? new List<string?>();
+                var wanted = Values(condition.Value);
+                if (wanted is not null && !wanted.Any(w => carried.Contains(w, StringComparer.OrdinalIgnoreCase)))
+                {
+                    return condition.Key;
+                }
+                continue;
+            }
+            if (kind != FieldKind.Uuid || !lead.ContainsKey(condition.Key))
+            {
+                continue;
+            }
+            var actual = JsonRead.String(lead, condition.Key);
+            var marker = condition.Value is JsonValue v ? Marker(v) : null;
+            if (marker == IsNull ? actual is not null
+                : marker == IsNotNull ? actual is null
+                : Values(condition.Value) is { } allowed && (actual is null || !allowed.Contains(actual, StringComparer.OrdinalIgnoreCase)))
+            {
+                return condition.Key;
+            }
+        }
+        return null;
+    }
+
+    // The values of an "=" or "IN" condition; null for operators and markers.
+    private static List<string>? Values(JsonNode? condition) => condition switch
+    {
+        JsonArray array => array.Select(i => i is null ? null : JsonRead.AsString(i)).Where(i => i is not null).Select(i => i!).ToList(),
+        JsonValue value when Marker(value) is not (IsNull or IsNotNull) && JsonRead.AsString(value) is string s => new List<string> { s },
+        _ => null,
+    };
+
     private static bool Holds(JsonNode candidate, string op, JsonNode bound, FieldKind kind)
     {
         var c = Compare(candidate, bound, kind);

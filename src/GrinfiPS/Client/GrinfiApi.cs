@@ -21,8 +21,8 @@ internal sealed class GrinfiApi
     private const string CustomFields = "/leads/api/custom-fields";
     private const string Flows = "/flows/api/flows";
 
-    /// <summary>Page size for reading every item of a paged collection (lists, custom fields, flows).</summary>
-    internal const int CollectionPageSize = 100;
+    /// <summary>Page size for reading every item of a paged collection (lists, custom fields, flows): the largest the API serves.</summary>
+    internal const int CollectionPageSize = 1000;
 
     private readonly GrinfiConnection _connection;
 
@@ -38,14 +38,26 @@ internal sealed class GrinfiApi
 
     // ---- leads ----
 
-    public async Task<ApiPage<GrinfiLead>> SearchLeadsAsync(JsonObject body, CallContext ctx) =>
-        ApiPage<GrinfiLead>.From(await Http.SendJsonAsync(GrinfiRequest.Read(Leads + "/search", body), ctx).ConfigureAwait(false),
+    public async Task<ApiPage<GrinfiLead>> SearchLeadsAsync(LeadQuery query, CallContext ctx) =>
+        ApiPage<GrinfiLead>.From(await Http.SendJsonAsync(GrinfiRequest.Read(Leads + "/search", query.Body()), ctx).ConfigureAwait(false),
             "a lead search", Lead);
 
-    /// <summary>Contacts matching a filter; an empty filter counts every contact.</summary>
-    public async Task<long> CountLeadsAsync(JsonObject filter, CallContext ctx)
+    /// <summary>
+    /// How many contacts a selection holds. A filter is counted by a one-contact search that
+    /// reads its total: the count endpoint takes ids or all, and an <c>all: true</c> that might
+    /// ignore the filter must never inflate a delete prompt.
+    /// </summary>
+    public async Task<long> CountLeadsAsync(ContactSelection selection, CallContext ctx)
     {
-        var body = filter.Count == 0 ? new JsonObject { ["all"] = true } : new JsonObject { ["filter"] = filter.DeepClone() };
+        if (selection.Kind == ContactSelection.SelectionKind.Filter)
+        {
+            var page = await SearchLeadsAsync(new LeadQuery(selection.Filter, 1) { DisableAggregation = true }, ctx).ConfigureAwait(false);
+            return page.Total ?? throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiCountUnavailable",
+                "The search answer states no total, so the contacts a filter selects cannot be counted.");
+        }
+        var body = selection.Kind == ContactSelection.SelectionKind.All
+            ? new JsonObject { ["all"] = true }
+            : new JsonObject { ["ids"] = JsonFormat.Array(selection.Ids), ["all"] = false };
         var json = await Http.SendJsonAsync(GrinfiRequest.Read(Leads + "/count", body), ctx).ConfigureAwait(false);
         return json is JsonObject obj && JsonRead.Int64(obj, "total") is long total
             ? total
@@ -55,41 +67,79 @@ internal sealed class GrinfiApi
     public async Task<GrinfiLead> GetLeadAsync(string uuid, CallContext ctx) =>
         Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Get(ApiPath.Of(Leads, uuid)), ctx).ConfigureAwait(false), "a lead"));
 
-    public async Task<GrinfiLead> LookupLeadAsync(JsonObject body, CallContext ctx) =>
-        Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Read(Leads + "/lookup-one", body), ctx).ConfigureAwait(false), "a lead lookup"));
-
-    /// <summary>Creates or updates; <c>Created</c> is null when the answer does not tell.</summary>
-    /// <remarks>Safe to retry: a resent upsert matches the contact the first one made.</remarks>
-    public async Task<(GrinfiLead Lead, bool? Created)> UpsertLeadAsync(JsonObject body, CallContext ctx)
+    /// <summary>
+    /// The contacts of these UUIDs that exist, by UUID: "uuid IN (...)" searches of up to
+    /// <paramref name="batch"/> each, not one request per contact.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, GrinfiLead>> GetLeadsAsync(IEnumerable<string> uuids, CallContext ctx, int batch = 100)
     {
-        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Post, Leads + "/upsert") { Body = body, Idempotent = true };
-        var response = await Http.SendAsync(request, ctx).ConfigureAwait(false);
-        bool? created = response.StatusCode switch { 201 => true, 200 => false, _ => null };
-        return (Lead(ApiJson.Single(response.Json, "an upsert")), created);
+        var found = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in uuids.Distinct(StringComparer.OrdinalIgnoreCase).Select((u, i) => (u, i)).GroupBy(x => x.i / batch, x => x.u))
+        {
+            foreach (var lead in await SearchAllAsync(new JsonObject { ["uuid"] = JsonFormat.Array(chunk) }, chunk.Count(), "contacts by UUID", ctx).ConfigureAwait(false))
+            {
+                found[lead.Uuid] = lead;
+            }
+        }
+        return found;
     }
 
-    public async Task<GrinfiLead> UpdateLeadAsync(string uuid, JsonObject body, CallContext ctx) =>
-        Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Leads, uuid), body), ctx).ConfigureAwait(false), "a lead update"));
+    /// <summary>
+    /// Every contact a filter matches when they are known to be few (lookups by identifiers):
+    /// pages of <paramref name="expected"/> (at least 100) by uuid, under the stall guard.
+    /// </summary>
+    public async Task<IReadOnlyList<GrinfiLead>> SearchAllAsync(JsonObject filter, int expected, string what, CallContext ctx)
+    {
+        var pager = new LeadPager(this, filter, "uuid", descending: false, firstPageSize: Math.Max(100, Math.Min(expected, LeadPager.MaxPageSize)),
+            pageSize: LeadPager.MaxPageSize, wanted: null, what: what);
+        var all = new List<GrinfiLead>();
+        while (true)
+        {
+            var page = await pager.NextAsync(ctx).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                return all;
+            }
+            all.AddRange(page);
+        }
+    }
+
+    public async Task<GrinfiLead> LookupLeadAsync(LeadLookup lookup, CallContext ctx) =>
+        Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Read(Leads + "/lookup-one", lookup.Body), ctx).ConfigureAwait(false), "a lead lookup"));
+
+    /// <summary>Creates or updates a contact; the answer is the contact (200 for both, per the vendor).</summary>
+    /// <remarks>Safe to retry: a resent upsert matches the contact the first one made.</remarks>
+    public async Task<GrinfiLead> UpsertLeadAsync(LeadUpsert upsert, CallContext ctx)
+    {
+        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Post, Leads + "/upsert") { Body = upsert.Body(), Idempotent = true };
+        return Lead(ApiJson.Single(await Http.SendJsonAsync(request, ctx).ConfigureAwait(false), "an upsert"));
+    }
+
+    public async Task<GrinfiLead> UpdateLeadAsync(string uuid, LeadUpdate update, CallContext ctx) =>
+        Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Leads, uuid), update.Body()), ctx).ConfigureAwait(false), "a lead update"));
 
     public Task DeleteLeadAsync(string uuid, CallContext ctx) =>
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Leads, uuid)), ctx);
 
-    /// <summary>Runs a mass action; <paramref name="idempotent"/> says whether a resend is harmless.</summary>
-    public async Task<(long Count, JsonNode? Data)> MassActionAsync(JsonObject body, bool idempotent, CallContext ctx)
+    /// <summary>
+    /// Runs a mass action on a selection. The vendor's answer is a 200 with no body; a server
+    /// that says more (a count, data) is read, else Count is null.
+    /// </summary>
+    public async Task<MassActionAnswer> MassActionAsync(MassAction action, ContactSelection selection, CallContext ctx)
     {
-        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Put, Leads + "/mass-action") { Body = body, Idempotent = idempotent };
-        var json = await Http.SendJsonAsync(request, ctx).ConfigureAwait(false);
-        var obj = json as JsonObject;
-        return (obj is null ? 0 : JsonRead.Int64(obj, "count") ?? 0, obj?["data"]);
+        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Put, Leads + "/mass-action") { Body = action.Body(selection), Idempotent = action.Idempotent };
+        var obj = await Http.SendJsonAsync(request, ctx).ConfigureAwait(false) as JsonObject;
+        return new MassActionAnswer(obj is null ? null : JsonRead.Int64(obj, "count"), obj?["data"]);
     }
 
-    public async Task SetCustomFieldValueAsync(string customFieldUuid, string leadUuid, JsonNode? value, CallContext ctx)
+    /// <summary>Sets (null clears) one custom field of a contact or company; values are text, as the schema types them.</summary>
+    public async Task SetCustomFieldValueAsync(string customFieldUuid, string objectType, string objectUuid, string? value, CallContext ctx)
     {
         var body = new JsonObject
         {
             ["custom_field_uuid"] = customFieldUuid,
-            ["object_type"] = "lead",
-            ["object_uuid"] = leadUuid,
+            ["object_type"] = objectType,
+            ["object_uuid"] = objectUuid,
             ["value"] = value,
         };
         var request = new GrinfiRequest(System.Net.Http.HttpMethod.Post, "/leads/api/custom-field-values") { Body = body, Idempotent = true };
@@ -162,11 +212,25 @@ internal sealed class GrinfiApi
             .OrderBy(s => s.Order ?? int.MaxValue).ToList();
     }
 
-    public async Task<GrinfiPipelineStage> CreatePipelineStageAsync(JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiPipelineStage(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(Stages, body), ctx).ConfigureAwait(false), "a new pipeline stage")));
+    public async Task<GrinfiPipelineStage> CreatePipelineStageAsync(string name, string objectType, string category, int? order, CallContext ctx)
+    {
+        var body = new JsonObject { ["name"] = name, ["object"] = objectType, ["category"] = category };
+        if (order is int o)
+        {
+            body["order"] = o;
+        }
+        return Attach(new GrinfiPipelineStage(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(Stages, body), ctx).ConfigureAwait(false), "a new pipeline stage")));
+    }
 
-    public async Task<GrinfiPipelineStage> UpdatePipelineStageAsync(string uuid, JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiPipelineStage(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Stages, uuid), body), ctx).ConfigureAwait(false), "an updated pipeline stage")));
+    public async Task<GrinfiPipelineStage> UpdatePipelineStageAsync(string uuid, string? name, string? category, int? order, CallContext ctx)
+    {
+        var body = Changes(("name", name), ("category", category));
+        if (order is int o)
+        {
+            body["order"] = o;
+        }
+        return Attach(new GrinfiPipelineStage(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Stages, uuid), body), ctx).ConfigureAwait(false), "an updated pipeline stage")));
+    }
 
     public Task DeletePipelineStageAsync(string uuid, CallContext ctx) =>
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Stages, uuid)), ctx);
@@ -177,25 +241,47 @@ internal sealed class GrinfiApi
         ApiJson.Items(await Http.SendJsonAsync(GrinfiRequest.Get(Tags), ctx).ConfigureAwait(false), "tags")
             .Select(j => Attach(new GrinfiTag(j))).ToList();
 
-    public async Task<GrinfiTag> CreateTagAsync(JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiTag(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(Tags, body), ctx).ConfigureAwait(false), "a new tag")));
+    public async Task<GrinfiTag> CreateTagAsync(string name, string? color, CallContext ctx) =>
+        Attach(new GrinfiTag(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(Tags, Changes(("name", name), ("color", color))), ctx).ConfigureAwait(false), "a new tag")));
 
-    public async Task<GrinfiTag> UpdateTagAsync(string uuid, JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiTag(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Tags, uuid), body), ctx).ConfigureAwait(false), "an updated tag")));
+    public async Task<GrinfiTag> UpdateTagAsync(string uuid, string? name, string? color, CallContext ctx) =>
+        Attach(new GrinfiTag(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Tags, uuid), Changes(("name", name), ("color", color))), ctx).ConfigureAwait(false), "an updated tag")));
 
     public Task DeleteTagAsync(string uuid, CallContext ctx) =>
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Tags, uuid)), ctx);
 
     // ---- custom fields ----
 
+    /// <summary>
+    /// Every custom field definition (lead and company). The collection states no total; at most
+    /// 100 fields per object type exist, which bounds the read.
+    /// </summary>
     public Task<IReadOnlyList<GrinfiCustomField>> GetCustomFieldsAsync(CallContext ctx) =>
         GetAllPagesAsync(CustomFields, null, "custom fields", j => Attach(new GrinfiCustomField(j)), ctx);
 
-    public async Task<GrinfiCustomField> CreateCustomFieldAsync(JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiCustomField(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(CustomFields, body), ctx).ConfigureAwait(false), "a new custom field")));
+    public async Task<GrinfiCustomField> CreateCustomFieldAsync(string name, string objectType, int? order, CallContext ctx)
+    {
+        var body = new JsonObject { ["name"] = name, ["object"] = objectType };
+        if (order is int o)
+        {
+            body["order"] = o;
+        }
+        return Attach(new GrinfiCustomField(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(CustomFields, body), ctx).ConfigureAwait(false), "a new custom field")));
+    }
 
-    public async Task<GrinfiCustomField> UpdateCustomFieldAsync(string uuid, JsonObject body, CallContext ctx) =>
-        Attach(new GrinfiCustomField(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(CustomFields, uuid), body), ctx).ConfigureAwait(false), "an updated custom field")));
+    public async Task<GrinfiCustomField> UpdateCustomFieldAsync(string uuid, string? name, int? order, CallContext ctx)
+    {
+        var body = Changes(("name", name));
+        if (order is int o)
+        {
+            body["order"] = o;
+        }
+        return Attach(new GrinfiCustomField(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(CustomFields, uuid), body), ctx).ConfigureAwait(false), "an updated custom field")));
+    }
+
+    /// <summary>Deletes a custom field definition and every value of it.</summary>
+    public Task DeleteCustomFieldAsync(string uuid, CallContext ctx) =>
+        Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(CustomFields, uuid)), ctx);
 
     // ---- automations ----
 
@@ -224,15 +310,25 @@ internal sealed class GrinfiApi
         return new GrinfiFileImport(ApiJson.Single(await Http.SendJsonAsync(request, ctx).ConfigureAwait(false), "an upload"));
     }
 
-    /// <summary>Starts importing an uploaded file: a job, never sent twice.</summary>
-    public async Task<GrinfiFileImport> StartImportAsync(string importUuid, JsonObject body, CallContext ctx) =>
-        new(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(ApiPath.Of("/leads/api/file-imports", importUuid, "import-leads"), body), ctx).ConfigureAwait(false), "an import"));
-
-    /// <summary>Queues an export of the contacts a filter selects (an empty filter: all of them).</summary>
-    public async Task<GrinfiFileExport> QueueExportAsync(JsonObject filter, CallContext ctx)
+    /// <summary>
+    /// Starts importing an uploaded file: a job, never sent twice. The vendor answers 200 with
+    /// no body, and documents no way to follow the job.
+    /// </summary>
+    public Task StartImportAsync(string importUuid, IEnumerable<(string Source, string Target)> columns, string listUuid, IEnumerable<string> tagUuids, CallContext ctx)
     {
-        var selection = filter.Count == 0 ? new JsonObject { ["all"] = true } : (JsonObject)filter.DeepClone();
-        var json = await Http.SendJsonAsync(GrinfiRequest.Create("/leads/api/file-exports/leads", new JsonObject { ["filter"] = selection }), ctx).ConfigureAwait(false);
+        var body = new JsonObject
+        {
+            ["columns"] = new JsonArray(columns.Select(c => (JsonNode?)new JsonObject { ["source"] = c.Source, ["target"] = c.Target }).ToArray()),
+            ["list_uuid"] = listUuid,
+            ["tags"] = JsonFormat.Array(tagUuids),
+        };
+        return Http.SendAsync(GrinfiRequest.Create(ApiPath.Of("/leads/api/file-imports", importUuid, "import-leads"), body), ctx);
+    }
+
+    /// <summary>Queues an export of the contacts a selection holds.</summary>
+    public async Task<GrinfiFileExport> QueueExportAsync(ContactSelection selection, CallContext ctx)
+    {
+        var json = await Http.SendJsonAsync(GrinfiRequest.Create("/leads/api/file-exports/leads", new JsonObject { ["filter"] = selection.ToExportFilter() }), ctx).ConfigureAwait(false);
         return new GrinfiFileExport(ApiJson.Single(json, "an export"));
     }
 
@@ -253,11 +349,18 @@ internal sealed class GrinfiApi
 
     // ---- helpers ----
 
-    /// <summary>Reads every page of a GET collection, by the limit and total the server reports.</summary>
+    /// <summary>
+    /// Reads every page of a GET collection at the largest page size, advancing by what arrived.
+    /// Whether more follow goes by has_more, else the total, else a full page; the stall guard
+    /// ends a read whose pages bring nothing new or never end.
+    /// </summary>
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>>? filter,
         string what, Func<JsonObject, T> map, CallContext ctx)
+        where T : GrinfiObject
     {
         var all = new List<T>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var guard = new PageGuard(what, CollectionPageSize);
         var offset = 0;
         while (true)
         {
@@ -271,14 +374,21 @@ internal sealed class GrinfiApi
                 query.AddRange(filter);
             }
             var page = ApiPage<T>.From(await Http.SendJsonAsync(GrinfiRequest.Get(path, query), ctx).ConfigureAwait(false), what, map);
-            all.AddRange(page.Items);
-            if (!page.MoreMayFollow(CollectionPageSize))
+            var fresh = page.Items.Where(i => seen.Add(i.Uuid)).ToList();
+            all.AddRange(fresh);
+            offset += page.Items.Count;
+            var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= CollectionPageSize));
+            guard.Next(fresh.Count, more, page.Total);
+            if (!more)
             {
                 return all;
             }
-            offset += page.Items.Count;
         }
     }
+
+    /// <summary>A body of the given values, leaving out the ones not given.</summary>
+    private static JsonObject Changes(params (string Name, string? Value)[] values) =>
+        new(values.Where(v => v.Value is not null).Select(v => new KeyValuePair<string, JsonNode?>(v.Name, v.Value)));
 
     private GrinfiLead Lead(JsonObject json) => Attach(new GrinfiLead(json));
 

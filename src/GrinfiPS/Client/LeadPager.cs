@@ -27,6 +27,14 @@ namespace GrinfiPS.Client;
 /// read the same way by uuid.
 /// </para>
 /// <para>
+/// Pages start small (so <c>Select-Object -First 3</c> costs one small request) and then take
+/// the largest page the API serves: the key's request budget, not the CPU, decides how long a
+/// full read takes. Every page is checked against what was asked: a contact outside the
+/// keyset position or outside a list, stage or tag condition means the server ignores the
+/// filter, and the read stops before anyone acts on such contacts; a read that brings nothing
+/// new or never ends is stopped by <see cref="PageGuard"/>.
+/// </para>
+/// <para>
 /// The guarantee holds when the sort field does not change for contacts while they are read:
 /// created_at (the default) and uuid never change. Sorting by a field the downstream command
 /// changes (updated_at, when it updates contacts) can return a contact twice or not at all.
@@ -34,6 +42,12 @@ namespace GrinfiPS.Client;
 /// </remarks>
 internal sealed class LeadPager
 {
+    /// <summary>The largest page the API serves; a server that clamps lower is read by what it applied.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>The first page when nothing says how many are wanted: small, for Select-Object -First.</summary>
+    public const int FirstPageSize = 100;
+
     private const string Tiebreaker = "uuid";
 
     private readonly GrinfiApi _api;
@@ -41,25 +55,31 @@ internal sealed class LeadPager
     private readonly string _sortField;
     private readonly FieldKind _sortKind;
     private readonly bool _descending;
+    private readonly int _firstPageSize;
     private readonly int _pageSize;
     private readonly long? _wanted;
+    private readonly string _what;
 
     private Phase _phase = Phase.Start;
+    private PageGuard _guard;
     private JsonNode? _cursor;            // sort value of the last contact read
     private bool _cursorExclusive;       // next page starts strictly past the cursor (its tie was read whole)
     private HashSet<string> _readAtCursor = new(StringComparer.OrdinalIgnoreCase);
     private string? _lastUuid;           // in the tie and null phases
     private long _returned;
 
-    public LeadPager(GrinfiApi api, JsonObject filter, string sortField, bool descending, int pageSize, long? wanted)
+    public LeadPager(GrinfiApi api, JsonObject filter, string sortField, bool descending, int firstPageSize, int pageSize, long? wanted, string what = "the contacts")
     {
         _api = api;
         _filter = filter;
         _sortField = sortField;
         _sortKind = LeadFields.KindOf(sortField);
         _descending = descending;
+        _firstPageSize = firstPageSize;
         _pageSize = pageSize;
         _wanted = wanted;
+        _what = what;
+        _guard = new PageGuard(what, pageSize);
     }
 
     private enum Phase
@@ -107,14 +127,16 @@ internal sealed class LeadPager
     private async Task<IReadOnlyList<GrinfiLead>> MainPageAsync(CallContext ctx)
     {
         JsonObject? filter;
+        string op;
         if (_phase == Phase.Start)
         {
             filter = FilterAlgebra.AndIsNotNull(_filter, _sortField);
+            op = "";
             _phase = Phase.Main;
         }
         else
         {
-            var op = _descending ? (_cursorExclusive ? "<" : "<=") : (_cursorExclusive ? ">" : ">=");
+            op = _descending ? (_cursorExclusive ? "<" : "<=") : (_cursorExclusive ? ">" : ">=");
             filter = FilterAlgebra.And(_filter, _sortField, op, _cursor!);
         }
         if (filter is null)
@@ -123,24 +145,36 @@ internal sealed class LeadPager
             return Array.Empty<GrinfiLead>();
         }
 
-        var (items, full) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
+        var (items, full, total) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
+        FirstTotal ??= total;
+        foreach (var item in items)
+        {
+            var value = Value(item);
+            if (value is null)
+            {
+                throw new GrinfiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiSortFieldMissing",
+                    $"The API returned contacts without the '{_sortField}' field, which paging sorts by and the filter asked to be set.")
+                {
+                    RecommendedAction = "Sort by another field with -SortBy (created_at is the default).",
+                };
+            }
+            if (op.Length > 0 && !FilterAlgebra.Satisfies(value, op, _cursor!, _sortKind))
+            {
+                throw FilterIgnored(item, $"its {_sortField} {JsonRead.AsString(value)} is not {op} {JsonRead.AsString(_cursor!)}, where the page was to start");
+            }
+        }
         if (items.Count == 0)
         {
+            _guard.Next(0, false, total);
             EnterNulls();
             return items;
         }
 
-        var first = Value(items[0]);
-        var last = Value(items[items.Count - 1]);
-        if (first is null || last is null)
-        {
-            throw new GrinfiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiSortFieldMissing",
-                $"The API returned contacts without the '{_sortField}' field, which paging sorts by.")
-            {
-                RecommendedAction = "Sort by another field with -SortBy (created_at is the default).",
-            };
-        }
+        var first = Value(items[0])!;
+        var last = Value(items[items.Count - 1])!;
         var fresh = items.Where(i => !(AtCursor(i) && _readAtCursor.Contains(i.Uuid))).ToList();
+        var wholePageOneTie = full && FilterAlgebra.Same(first, last, _sortKind) && _sortField != Tiebreaker;
+        _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total);
         if (!FilterAlgebra.Same(last, _cursor, _sortKind))
         {
             _readAtCursor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -151,12 +185,13 @@ internal sealed class LeadPager
             _readAtCursor.Add(item.Uuid);
         }
 
-        if (full && FilterAlgebra.Same(first, last, _sortKind) && _sortField != Tiebreaker)
+        if (wholePageOneTie)
         {
             // The whole page is one tie, which may go on past it: ">= value" would return this
             // page again. Read the rest of the tie by uuid, skipping the ones just returned.
             _phase = Phase.Tie;
             _lastUuid = null;
+            _guard = new PageGuard($"{_what} sharing one {_sortField}", _pageSize);
         }
         else
         {
@@ -172,11 +207,21 @@ internal sealed class LeadPager
     private async Task<IReadOnlyList<GrinfiLead>> TiePageAsync(CallContext ctx)
     {
         var filter = FilterAlgebra.And(_filter, _sortField, "=", _cursor!);
+        var uuidOp = _descending ? "<" : ">";
         if (filter is not null && _lastUuid is not null)
         {
-            filter = FilterAlgebra.And(filter, Tiebreaker, _descending ? "<" : ">", _lastUuid);
+            filter = FilterAlgebra.And(filter, Tiebreaker, uuidOp, _lastUuid);
         }
-        var (items, full) = filter is null ? (Array.Empty<GrinfiLead>(), false) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
+        var (items, full, total) = filter is null ? (Array.Empty<GrinfiLead>(), false, null) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            if (!FilterAlgebra.Same(Value(item), _cursor, _sortKind))
+            {
+                throw FilterIgnored(item, $"its {_sortField} is {JsonRead.AsString(Value(item)!) ?? "empty"}, where the page asked for {JsonRead.AsString(_cursor!)}");
+            }
+            CheckPast(item, uuidOp);
+        }
+        _guard.Next(items.Count, full, total);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -189,6 +234,7 @@ internal sealed class LeadPager
             _cursorExclusive = true;
             _readAtCursor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             _lastUuid = null;
+            _guard = new PageGuard(_what, _pageSize);
         }
         return fresh;
     }
@@ -205,7 +251,16 @@ internal sealed class LeadPager
             _phase = Phase.Done;
             return Array.Empty<GrinfiLead>();
         }
-        var (items, full) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
+        var (items, full, total) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            if (Value(item) is JsonNode value)
+            {
+                throw FilterIgnored(item, $"its {_sortField} is {JsonRead.AsString(value)}, where the page asked for contacts without one");
+            }
+            CheckPast(item, ">");
+        }
+        _guard.Next(items.Count, full, total);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -220,34 +275,48 @@ internal sealed class LeadPager
     private void EnterNulls()
     {
         _lastUuid = null;
+        _guard = new PageGuard($"{_what} without a {_sortField}", _pageSize);
         // uuid is never null; a filter that excludes nulls has none to read.
         _phase = _sortField == Tiebreaker || FilterAlgebra.ExcludesNull(_filter, _sortField) ? Phase.Done : Phase.Nulls;
     }
 
-    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
+    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full, long? Total)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
     {
-        var limit = _pageSize;
+        var limit = Requests == 0 ? _firstPageSize : _pageSize;
         if (_wanted is long wanted)
         {
             // Ask for no more than is still wanted, plus the few a page may repeat at the cursor.
             limit = (int)Math.Min(limit, Math.Max(1, wanted - _returned + _readAtCursor.Count));
         }
-        var body = new JsonObject
-        {
-            ["filter"] = filter,
-            ["limit"] = limit,
-            ["offset"] = 0,
-            ["order_field"] = orderField,
-            ["order_type"] = (ascending ?? !_descending) ? "asc" : "desc",
-        };
         Requests++;
-        var page = await _api.SearchLeadsAsync(body, ctx).ConfigureAwait(false);
-        FirstTotal ??= page.Total;
+        var page = await _api.SearchLeadsAsync(new LeadQuery(filter, limit) { OrderField = orderField, Descending = !(ascending ?? !_descending) }, ctx).ConfigureAwait(false);
+        foreach (var item in page.Items)
+        {
+            if (FilterAlgebra.ViolatedField(_filter, item.Json) is string field)
+            {
+                throw FilterIgnored(item, $"its {field} is {JsonRead.AsString(item.Json[field]!) ?? item.Json[field]?.ToJsonString() ?? "empty"}, which the filter does not allow");
+            }
+        }
         // Never trust the page size asked for: a server may clamp it. A page is full when it
         // holds as many as the server says it allowed.
         var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
-        return (page.Items, full);
+        return (page.Items, full, page.Total);
     }
+
+    private void CheckPast(GrinfiLead item, string op)
+    {
+        if (_lastUuid is not null && !FilterAlgebra.Satisfies(JsonValue.Create(item.Uuid), op, JsonValue.Create(_lastUuid), FieldKind.Uuid))
+        {
+            throw FilterIgnored(item, $"its uuid is not {op} {_lastUuid}, where the page was to start");
+        }
+    }
+
+    private GrinfiException FilterIgnored(GrinfiLead item, string why) =>
+        new(GrinfiErrorKind.UnexpectedResponse, "GrinfiFilterIgnored",
+            $"Reading {_what} stopped: the server returned contact {item.Uuid} outside the filter ({why}). It ignores the filter or the paging, so nothing it returned is passed on.")
+        {
+            RecommendedAction = "Check the base URI and any proxy in between; filters on fields GrinfiPS does not know (-AllowUnknownField) may be ignored by the server.",
+        };
 
     private JsonNode? Value(GrinfiLead lead) => lead.Json[_sortField];
 

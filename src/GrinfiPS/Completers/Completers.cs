@@ -98,7 +98,7 @@ public sealed class AutomationNameCompleter : NameCompleter
     private protected override System.Threading.Tasks.Task<IReadOnlyList<GrinfiNamedObject>> LoadAsync(ConnectionCache cache, IDictionary bound, CallContext ctx) => From(cache.Automations, ctx);
 }
 
-/// <summary>Completes lead field names: sortable ones for -SortBy, writable ones for -Clear.</summary>
+/// <summary>Completes lead field names: sortable ones for -SortBy, the ones the API lets be emptied for -Clear.</summary>
 public sealed class LeadFieldCompleter : IArgumentCompleter
 {
     /// <inheritdoc />
@@ -106,7 +106,7 @@ public sealed class LeadFieldCompleter : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var fields = parameterName.Equals("Clear", StringComparison.OrdinalIgnoreCase)
-            ? Commands.Leads.WritableFields.Names.Where(f => f != "linkedin_id")
+            ? LeadFields.All.Where(f => f.NullableOnUpdate).Select(f => f.Name)
             : LeadFields.SortableNames;
         return NameCompleter.Complete(fields.Select(f => (f, $"{f} ({LeadFields.KindOf(f)})")), wordToComplete);
     }

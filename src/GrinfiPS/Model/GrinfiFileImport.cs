@@ -20,8 +20,17 @@ public sealed class GrinfiFileImport : GrinfiObject
     /// <summary>The uploaded file's name.</summary>
     public string? FileName => JsonRead.String(Json, "file_name");
 
-    /// <summary>What the API said about the job (queued, ...).</summary>
+    /// <summary>What the upload's answer said of the file (the import job itself reports nothing).</summary>
     public string? Status => JsonRead.String(Json, "status");
+
+    /// <summary>Whether the import job was started (the API answers that with no body).</summary>
+    public bool Started { get; internal set; }
+
+    /// <summary>How -Wait ended: Finished, TimedOut or Unknown; NotWaited without -Wait.</summary>
+    public ImportWaitResult WaitResult { get; internal set; }
+
+    /// <summary>Contacts the list gained while -Wait watched it (rows that updated contacts elsewhere are not counted).</summary>
+    public long? ContactsAdded => ListLeadCountAfter - ListLeadCountBefore;
 
     /// <summary>Rows uploaded (after the local checks).</summary>
     public int RowsSent { get; internal set; }
@@ -35,7 +44,7 @@ public sealed class GrinfiFileImport : GrinfiObject
     /// <summary>Contacts in the list before the import (with -Wait).</summary>
     public long? ListLeadCountBefore { get; internal set; }
 
-    /// <summary>Contacts in the list when the count stopped growing (with -Wait).</summary>
+    /// <summary>Contacts in the list when -Wait ended.</summary>
     public long? ListLeadCountAfter { get; internal set; }
 
     /// <summary>When the import was made (local time).</summary>

@@ -3,7 +3,7 @@ namespace GrinfiPS.Model;
 /// <summary>What one mass-action request did.</summary>
 public sealed class GrinfiMassActionResult
 {
-    internal GrinfiMassActionResult(string action, string type, int batch, string selection, int? requested, long affected, object? data)
+    internal GrinfiMassActionResult(string action, string type, int batch, string selection, int? requested, long? affected, object? data)
     {
         Action = action;
         Type = type;
@@ -29,8 +29,8 @@ public sealed class GrinfiMassActionResult
     /// <summary>Contacts named in the request (for ids), else null.</summary>
     public int? Requested { get; }
 
-    /// <summary>Contacts the server says it acted on.</summary>
-    public long Affected { get; }
+    /// <summary>Contacts the server says it acted on; null when it does not say (the vendor answers with no body).</summary>
+    public long? Affected { get; }
 
     /// <summary>What else the server returned (an export's id, say).</summary>
     public object? Data { get; }

@@ -20,6 +20,7 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     private readonly ConcurrentQueue<Action> _pending = new();
     private readonly AutoResetEvent _pendingSignal = new(false);
     private CmdletLog? _log;
+    private bool _stopRequested;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken CancellationToken => _stopping.Token;
@@ -57,7 +58,19 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     protected sealed override void EndProcessing() => Guard(End, null);
 
     /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing()
+    {
+        _stopRequested = true;
+        _stopping.Cancel();
+    }
+
+    /// <summary>
+    /// Called once, on the pipeline thread, when the command was stopped (Ctrl+C) before its
+    /// end: the pipeline is closed by then, so whatever must reach the user goes to the host.
+    /// </summary>
+    protected virtual void OnStopped()
+    {
+    }
 
     /// <summary>Once, before the first input.</summary>
     protected virtual void Begin()
@@ -244,6 +257,11 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     {
         if (disposing)
         {
+            if (_stopRequested)
+            {
+                _stopRequested = false;
+                OnStopped();
+            }
             _stopping.Cancel();
             _stopping.Dispose();
             _pendingSignal.Dispose();

@@ -41,8 +41,13 @@ internal static class JsonInput
                 return JsonValue.Create(e.ToString());
             case byte or sbyte or short or ushort or int or uint or long or ulong:
                 return JsonValue.Create(Convert.ToInt64(inner, CultureInfo.InvariantCulture));
-            case float or double or decimal:
-                return JsonValue.Create(Convert.ToDecimal(inner, CultureInfo.InvariantCulture));
+            case decimal m:
+                return JsonValue.Create(m);
+            case float or double:
+                var d = Convert.ToDouble(inner, CultureInfo.InvariantCulture);
+                return double.IsNaN(d) || double.IsInfinity(d)
+                    ? throw GrinfiException.InvalidInput("GrinfiInvalidJsonValue", $"-{parameterName} holds {d}, which JSON cannot carry.", value, "Give a finite number.")
+                    : JsonValue.Create(d);
             case IDictionary dictionary:
                 var obj = new JsonObject();
                 foreach (DictionaryEntry entry in dictionary)

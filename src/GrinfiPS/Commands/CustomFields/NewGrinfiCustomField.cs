@@ -44,7 +44,7 @@ public sealed class NewGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
         {
             return;
         }
-        var field = Run(ctx => Api.CreateCustomFieldAsync(new JsonObject { ["name"] = Name, ["object"] = objectType, ["order"] = order }, ctx));
+        var field = Run(ctx => Api.CreateCustomFieldAsync(Name!, objectType, order, ctx));
         cache.Upsert(field);
         WriteObject(Output.Wrap(field));
     }, Name);

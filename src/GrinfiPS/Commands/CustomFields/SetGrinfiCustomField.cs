@@ -54,17 +54,8 @@ public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
     /// <inheritdoc />
     protected override void Process()
     {
-        var body = new JsonObject();
-        if (NewName is not null)
-        {
-            body["name"] = NewName;
-        }
-        if (Order is int order)
-        {
-            body["order"] = order;
-        }
         var action = NewName is null ? $"Set order {Order}" : $"Rename to '{NewName}'" + (Order is null ? "" : $", order {Order}");
         SaveChanges(CustomField!, Names.CustomFields(Object.ToString()), "CustomField", action,
-            (uuid, ctx) => Api.UpdateCustomFieldAsync(uuid, body, ctx), PassThru);
+            (uuid, ctx) => Api.UpdateCustomFieldAsync(uuid, NewName, Order, ctx), PassThru);
     }
 }

@@ -25,10 +25,6 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
 
     private readonly List<LeadPipeBind> _pendingIds = new();
 
-
-
-
-
     /// <summary>The field to sort by (created_at by default).</summary>
     [Parameter(ParameterSetName = SearchSet)]
     [ValidateNotNullOrEmpty]
@@ -39,12 +35,14 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     [Parameter(ParameterSetName = SearchSet)]
     public SwitchParameter Descending { get; set; }
 
-    /// <summary>Contacts per request (1 to 1000).</summary>
+    /// <summary>
+    /// Contacts per request (1 to 1000). By default the first page is small and the rest take the
+    /// largest page the API serves, so a full read costs one request per 1,000 contacts.
+    /// </summary>
     [Parameter(ParameterSetName = SearchSet)]
     [Parameter(ParameterSetName = UuidSet)]
-    [ValidateRange(1, 1000)]
-    public int PageSize { get; set; } = 100;
-
+    [ValidateRange(1, LeadPager.MaxPageSize)]
+    public int? PageSize { get; set; }
 
     /// <summary>Contacts by UUID; takes GrinfiLead objects and objects with a Uuid property from the pipeline.</summary>
     [Parameter(ParameterSetName = UuidSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -101,20 +99,20 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
                         continue;
                     }
                     _pendingIds.Add(id);
-                    if (_pendingIds.Count >= PageSize)
+                    if (_pendingIds.Count >= (PageSize ?? LeadPager.FirstPageSize))
                     {
                         FetchPending();
                     }
                 }
                 break;
             case LinkedInSet:
-                Lookup(new JsonObject { ["linkedin_id"] = LinkedInId }, $"LinkedIn id '{LinkedInId}'", LinkedInId!);
+                Lookup(LeadLookup.ByLinkedInId(LinkedInId!), LinkedInId!);
                 break;
             case EmailSet:
-                Lookup(new JsonObject { ["email"] = Email }, $"email '{Email}'", Email!);
+                FindByEmail(Email!.Trim());
                 break;
             case NameSet:
-                Lookup(new JsonObject { ["name"] = Name, ["company_name"] = CompanyName }, $"name '{Name}' at '{CompanyName}'", Name!);
+                Lookup(LeadLookup.ByName(Name!, CompanyName!), Name!);
                 break;
         }
     }
@@ -155,7 +153,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         var skip = PagingParameters.Skip;
         if (PagingParameters.IncludeTotalCount)
         {
-            var total = Run(ctx => Api.CountLeadsAsync(filter, ctx));
+            var total = Run(ctx => Api.CountLeadsAsync(ContactSelection.OfSearch(filter), ctx));
             WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), 1.0));
         }
         if (first == 0)
@@ -163,7 +161,8 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
             return;
         }
         long? wanted = first == ulong.MaxValue ? null : (long)Math.Min((ulong)long.MaxValue, skip + first);
-        var pager = new LeadPager(Api, filter, ResolveSortField(), Descending, PageSize, wanted);
+        var pager = new LeadPager(Api, filter, ResolveSortField(), Descending,
+            firstPageSize: PageSize ?? LeadPager.FirstPageSize, pageSize: PageSize ?? LeadPager.MaxPageSize, wanted);
         Stream(pager, skip, first);
     }
 
@@ -207,7 +206,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
                         return;
                     }
                 }
-                if (pager.FirstTotal is long total && total > 2L * PageSize)
+                if (pager.FirstTotal is long total && total > 2L * batch.Count)
                 {
                     // A new record each time: hosts may keep the records they are given.
                     showProgress = true;
@@ -238,44 +237,12 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         }
     }
 
-    /// <summary>
-    /// Fetches the queued UUIDs with "uuid IN (...)" searches (not one request each) and writes
-    /// them in input order. A server may return fewer than asked: the rest are asked again.
-    /// </summary>
+    /// <summary>Fetches the queued UUIDs with "uuid IN (...)" searches (not one request each) and writes them in input order.</summary>
     private void FetchPending()
     {
         var ids = _pendingIds.ToList();
         _pendingIds.Clear();
-        var found = Run(async ctx =>
-        {
-            var result = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
-            var missing = ids.Select(i => i.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            while (missing.Count > 0)
-            {
-                var body = new JsonObject
-                {
-                    ["filter"] = new JsonObject { ["uuid"] = new JsonArray(missing.Select(m => (JsonNode?)m).ToArray()) },
-                    ["limit"] = missing.Count,
-                    ["offset"] = 0,
-                    ["order_field"] = "uuid",
-                    ["order_type"] = "asc",
-                };
-                var page = await Api.SearchLeadsAsync(body, ctx).ConfigureAwait(false);
-                var added = 0;
-                foreach (var lead in page.Items.Where(l => !result.ContainsKey(l.Uuid)))
-                {
-                    result[lead.Uuid] = lead;
-                    added++;
-                }
-                missing = missing.Where(m => !result.ContainsKey(m)).ToList();
-                // A page short of its limit holds every match: the rest do not exist.
-                if (added == 0 || page.Items.Count < (page.Limit ?? body["limit"]!.GetValue<int>()))
-                {
-                    break;
-                }
-            }
-            return result;
-        });
+        var found = Run(ctx => Api.GetLeadsAsync(ids.Select(i => i.Uuid), ctx, PageSize ?? LeadPager.FirstPageSize));
         foreach (var id in ids)
         {
             if (found.TryGetValue(id.Uuid, out var lead))
@@ -292,15 +259,48 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         }
     }
 
-    private void Lookup(JsonObject body, string description, string target)
+    /// <summary>
+    /// Every contact with the email as its work or its personal email: an erasure request must
+    /// reach them all, so this searches rather than taking the one lookup-one would return.
+    /// </summary>
+    private void FindByEmail(string email)
+    {
+        var values = new[] { email, email.ToLowerInvariant() }.Distinct(StringComparer.Ordinal).ToList();
+        var found = Run(async ctx =>
+        {
+            var all = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in new[] { "work_email", "personal_email" })
+            {
+                var filter = new JsonObject { [field] = values.Count == 1 ? JsonValue.Create(values[0]) : JsonFormat.Array(values) };
+                foreach (var lead in await Api.SearchAllAsync(filter, 1, $"contacts by {field}", ctx).ConfigureAwait(false))
+                {
+                    all[lead.Uuid] = lead;
+                }
+            }
+            return all.Values.Where(l => new[] { l.WorkEmail, l.PersonalEmail }.Any(e => string.Equals(e?.Trim(), email, StringComparison.OrdinalIgnoreCase))).ToList();
+        });
+        if (found.Count == 0)
+        {
+            WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the work or personal email '{email}'.")
+            {
+                RecommendedAction = "Search more widely with -Filter, e.g. @{ company_name = 'Acme' }.",
+            }, email);
+        }
+        foreach (var lead in found)
+        {
+            WriteObject(Output.Wrap(lead));
+        }
+    }
+
+    private void Lookup(LeadLookup lookup, string target)
     {
         try
         {
-            WriteObject(Output.Wrap(Run(ctx => Api.LookupLeadAsync(body, ctx))));
+            WriteObject(Output.Wrap(Run(ctx => Api.LookupLeadAsync(lookup, ctx))));
         }
         catch (GrinfiApiException ex) when (ex.Kind == GrinfiErrorKind.NotFound)
         {
-            WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the {description}.", ex)
+            WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the {lookup.Description}.", ex)
             {
                 RecommendedAction = "Search more widely with -Filter, e.g. @{ company_name = 'Acme' }.",
             }, target);

@@ -11,6 +11,7 @@ using System.Threading;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
+using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -25,13 +26,15 @@ namespace GrinfiPS.Commands.Leads;
 [OutputType(typeof(GrinfiFileImport))]
 public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
 {
-    private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(1);
+    // A poll a second would spend a fifth of the key's budget: poll every 10 s, backing off.
+    private static readonly TimeSpan s_firstPoll = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_slowestPoll = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan s_startGrace = TimeSpan.FromSeconds(30);
-    private const int StablePolls = 3;
+    private const int StablePolls = 2;
 
     private GrinfiList? _list;
     private List<string> _tags = new();
-    private LeadColumns.Map _map = new();
+    private IReadOnlyList<string> _customFieldNames = Array.Empty<string>();
 
     /// <summary>The CSV file(s); wildcards work.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = "Path")]
@@ -91,19 +94,62 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
             {
                 _tags.Add(await bind.ResolveUuidAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false));
             }
-            _map = await LeadColumns.ResolveAsync(ColumnMap, cache, ctx).ConfigureAwait(false);
+            _customFieldNames = (await cache.LeadCustomFields.GetAllAsync(ctx).ConfigureAwait(false)).Select(f => f.Name).ToList();
+            // A bad -ColumnMap target is an error before any file is read.
+            ColumnResolver.Resolve(Array.Empty<string>(), ColumnMap, _customFieldNames);
         });
     }
 
     /// <inheritdoc />
     protected override void Process()
     {
-        var files = LiteralPath is not null
-            ? LiteralPath.Select(p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p))
-            : Path!.SelectMany(p => GetResolvedProviderPathFromPSPath(p, out _));
-        foreach (var path in files)
+        foreach (var path in ResolvePaths())
         {
             Guard(() => ImportFile(path), path);
+        }
+    }
+
+    /// <summary>The files named; a path that names nothing is one error, and the others go on.</summary>
+    private IEnumerable<string> ResolvePaths()
+    {
+        if (LiteralPath is not null)
+        {
+            foreach (var literal in LiteralPath)
+            {
+                var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(literal);
+                if (File.Exists(path))
+                {
+                    yield return path;
+                }
+                else
+                {
+                    WriteFailure(GrinfiException.InvalidInput("GrinfiFileNotFound", $"'{path}' does not exist.", literal, "Check the path."), literal);
+                }
+            }
+            yield break;
+        }
+        foreach (var pattern in Path!)
+        {
+            IEnumerable<string> found;
+            try
+            {
+                found = GetResolvedProviderPathFromPSPath(pattern, out _);
+            }
+            catch (ItemNotFoundException)
+            {
+                found = Array.Empty<string>();
+            }
+            var any = false;
+            foreach (var path in found)
+            {
+                any = true;
+                yield return path;
+            }
+            if (!any)
+            {
+                WriteFailure(GrinfiException.InvalidInput("GrinfiFileNotFound", $"No file matches '{pattern}'.", pattern,
+                    "Check the path; use -LiteralPath for names with [ or ]."), pattern);
+            }
         }
     }
 
@@ -125,8 +171,9 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
                 "Rename or remove the duplicate column.");
         }
 
-        var columns = MapColumns(header, path);
-        var linkedIn = Array.FindIndex(header, h => columns.TryGetValue(h, out var target) && target == "linkedin_id");
+        var plan = MapColumns(header, path);
+        var columns = plan.Columns.Where(c => c.Kind is ColumnKind.Field or ColumnKind.CustomField).ToList();
+        var linkedIn = Array.IndexOf(header, plan.ColumnFor("linkedin_id")!.Column);
         var good = new List<string[]> { header };
         var rejected = 0;
         for (var i = 1; i < rows.Count; i++)
@@ -134,10 +181,12 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
             var row = rows[i];
             var problem = row.Length != header.Length
                 ? $"it has {row.Length} fields where the header has {header.Length} (a stray '{delimiter}' or an unclosed quote?)"
-                : string.IsNullOrWhiteSpace(row[linkedIn]) ? $"its {header[linkedIn]} (linkedin_id) is empty, and the API needs it to create or match a contact" : null;
+                : string.IsNullOrWhiteSpace(row[linkedIn]) ? $"its {header[linkedIn]} (linkedin_id) is empty, and the API needs it to create or match a contact"
+                : !LinkedInIds.TryParse(row[linkedIn], out _, out var why) ? $"its {header[linkedIn]} '{row[linkedIn]}' is not a LinkedIn profile ({why})"
+                : null;
             if (problem is null)
             {
-                good.Add(row);
+                good.Add(Cleaned(row, header, plan));
                 continue;
             }
             rejected++;
@@ -157,73 +206,63 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
             return;
         }
 
-        var mapping = string.Join(", ", columns.Select(c => $"{c.Key} → {c.Value}"));
+        var mapping = string.Join(", ", columns.Select(c => $"{c.Column} → {c.Target}"));
         if (!ShouldProcess(path, $"Import {Output.Count(good.Count - 1, "row")} into list '{_list!.Name}' ({mapping})"))
         {
             return;
         }
-        var before = Wait ? Run(ctx => Api.CountLeadsAsync(ListFilter, ctx)) : (long?)null;
+        var before = Wait ? Run(ctx => Api.CountLeadsAsync(ListContacts, ctx)) : (long?)null;
         var upload = System.Text.Encoding.UTF8.GetBytes(CsvText.Write(good));
-        var body = new JsonObject
-        {
-            ["columns"] = new JsonArray(columns.Select(c => (JsonNode?)new JsonObject { ["source"] = c.Key, ["target"] = c.Value }).ToArray()),
-            ["list_uuid"] = _list.Uuid,
-            ["tags"] = new JsonArray(_tags.Select(t => (JsonNode?)t).ToArray()),
-        };
         var import = Run(async ctx =>
         {
             var uploaded = await Api.UploadCsvAsync(System.IO.Path.GetFileName(path), upload, ctx).ConfigureAwait(false);
-            return await Api.StartImportAsync(uploaded.Uuid, body, ctx).ConfigureAwait(false);
+            await Api.StartImportAsync(uploaded.Uuid, columns.Select(c => (c.Column, c.Kind == ColumnKind.CustomField ? "custom_fields." + c.Target : c.Target!)), _list.Uuid, _tags, ctx).ConfigureAwait(false);
+            return uploaded;
         });
+        import.Started = true;
         import.RowsSent = good.Count - 1;
         import.RowsRejected = rejected;
         if (before is long start)
         {
             import.ListLeadCountBefore = start;
-            import.ListLeadCountAfter = WaitForImport(start, import.RowsSent);
+            (import.WaitResult, import.ListLeadCountAfter) = WaitForImport(start, import.RowsSent);
         }
         WriteObject(Output.Wrap(import));
     }
 
-    private JsonObject ListFilter => new() { ["list_uuid"] = _list!.Uuid };
+    private ContactSelection ListContacts => ContactSelection.Where("list_uuid", _list!.Uuid);
 
     /// <summary>
-    /// Header → import target. -ColumnMap first, then Set-GrinfiLead's aliases; other columns
-    /// are left out (and said so). Without a linkedin_id column nothing can be imported.
+    /// What each header means, as Set-GrinfiLead reads columns (<see cref="ColumnResolver"/>):
+    /// the warnings name every column that is not imported. Without a LinkedIn column nothing
+    /// can be imported.
     /// </summary>
-    private Dictionary<string, string> MapColumns(string[] header, string path)
+    private ColumnPlan MapColumns(string[] header, string path)
     {
-        var columns = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var h in header.Where(h => h.Length > 0))
+        var plan = ColumnResolver.Resolve(header, ColumnMap, _customFieldNames);
+        foreach (var warning in plan.Warnings)
         {
-            // -ColumnMap first, custom fields included: it overrides a header's usual meaning.
-            if (_map.CustomFields.TryGetValue(h, out var custom))
-            {
-                columns[h] = "custom_fields." + custom.Name;
-            }
-            else if (_map.Fields.TryGetValue(h, out var field) || LeadColumns.ByHeader.TryGetValue(h, out field))
-            {
-                columns[h] = field;
-            }
-            else
-            {
-                WriteVerbose($"Column '{h}' is not imported: it matches no lead field. Map it with -ColumnMap @{{ '{h}' = '<field>' }}.");
-            }
+            WriteWarning($"'{System.IO.Path.GetFileName(path)}': {warning.Message}");
         }
-        var targets = columns.GroupBy(c => c.Value).FirstOrDefault(g => g.Count() > 1);
-        if (targets is not null)
-        {
-            throw GrinfiException.InvalidInput("GrinfiCsvColumnsCollide",
-                $"Columns {string.Join(" and ", targets.Select(t => $"'{t.Key}'"))} of '{path}' both map to {targets.Key}.", path,
-                "Keep one of them, or map one elsewhere with -ColumnMap.");
-        }
-        if (!columns.ContainsValue("linkedin_id"))
+        if (plan.ColumnFor("linkedin_id") is null)
         {
             throw GrinfiException.InvalidInput("GrinfiCsvNoLinkedInColumn",
                 $"No column of '{path}' maps to linkedin_id, which the API needs to create or match contacts. Columns: {string.Join(", ", header)}.", path,
-                "Name the LinkedIn column LinkedIn, LinkedInUrl or ProfileUrl, or map it: -ColumnMap @{ 'Profile' = 'linkedin_id' }.");
+                "Name the LinkedIn column LinkedIn, LinkedIn URL or Profile URL, or map it: -ColumnMap @{ 'Profile' = 'linkedin_id' }.");
         }
-        return columns;
+        return plan;
+    }
+
+    /// <summary>A row as uploaded: a website column holds the site's host (the domain), other cells as given.</summary>
+    private static string[] Cleaned(string[] row, string[] header, ColumnPlan plan)
+    {
+        var cleaned = (string[])row.Clone();
+        foreach (var column in plan.Fields.Where(c => c.Value == ColumnValue.WebsiteHost))
+        {
+            var i = Array.IndexOf(header, column.Column);
+            cleaned[i] = CellValues.TryGetHost(row[i], out var host, out _) ? host : "";
+        }
+        return cleaned;
     }
 
     /// <summary>The file as text: by -Encoding, else by its byte order mark, else strict UTF-8.</summary>
@@ -267,34 +306,52 @@ public sealed class ImportGrinfiLeadCommand : GrinfiConnectedCmdlet
 
     /// <summary>
     /// No status endpoint is documented, so the list's contact count tells: the import is taken
-    /// as done when every row has arrived, or when the count grew and then stood still for a
-    /// few polls. A job may take a while to start, so a count that never moves is given
-    /// <see cref="s_startGrace"/> (a file that only updates contacts never moves it).
+    /// as finished when every row has arrived, or when the count grew and then stood still for a
+    /// few polls. A count that never moves after <see cref="s_startGrace"/> leaves the outcome
+    /// unknown (a file that only updates contacts never moves it). Polls every 10 s, slower as it
+    /// goes on: each poll is a request of the key's budget.
     /// </summary>
-    private long WaitForImport(long before, int rows)
+    private (ImportWaitResult Result, long After) WaitForImport(long before, int rows)
     {
         var watch = Stopwatch.StartNew();
         var last = before;
         var stable = 0;
+        var pause = s_firstPoll;
         var activity = $"Importing into '{_list!.Name}'";
-        while (watch.Elapsed < TimeSpan.FromSeconds(TimeoutSec))
+        try
         {
-            Sleep(s_pollInterval);
-            var now = Run(ctx => Api.CountLeadsAsync(ListFilter, ctx));
-            stable = now == last ? stable + 1 : 0;
-            last = now;
-            var added = now - before;
-            WriteProgress(new ProgressRecord(0x696D7074, activity, $"{Output.Count(added, "contact")} added of {rows:N0} rows ({watch.Elapsed.TotalSeconds:0} s)")
+            while (true)
             {
-                PercentComplete = (int)Math.Max(0, Math.Min(100, added * 100 / Math.Max(1, rows))),
-            });
-            if (added >= rows || (added > 0 && stable >= StablePolls) || (added == 0 && watch.Elapsed >= s_startGrace))
-            {
-                WriteProgress(new ProgressRecord(0x696D7074, activity, "Done") { RecordType = ProgressRecordType.Completed });
-                return now;
+                var left = TimeSpan.FromSeconds(TimeoutSec) - watch.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    WriteWarning($"The import into '{_list.Name}' was still changing the list after {TimeoutSec} s; it goes on in the background.");
+                    return (ImportWaitResult.TimedOut, last);
+                }
+                Sleep(pause < left ? pause : left);
+                pause = TimeSpan.FromTicks(Math.Min(s_slowestPoll.Ticks, pause.Ticks * 3 / 2));
+                var now = Run(ctx => Api.CountLeadsAsync(ListContacts, ctx));
+                stable = now == last ? stable + 1 : 0;
+                last = now;
+                var added = now - before;
+                WriteProgress(new ProgressRecord(0x696D7074, activity, $"{Output.Count(added, "contact")} added of {rows:N0} rows ({watch.Elapsed.TotalSeconds:0} s)")
+                {
+                    PercentComplete = (int)Math.Max(0, Math.Min(100, added * 100 / Math.Max(1, rows))),
+                });
+                if (added >= rows || (added > 0 && stable >= StablePolls))
+                {
+                    return (ImportWaitResult.Finished, now);
+                }
+                if (added == 0 && watch.Elapsed >= s_startGrace)
+                {
+                    WriteVerbose($"The list's count did not move in {s_startGrace.TotalSeconds:0} s: the rows may all have updated contacts in other lists, or the job has not started. No status call is documented to tell which.");
+                    return (ImportWaitResult.Unknown, now);
+                }
             }
         }
-        WriteWarning($"The import into '{_list.Name}' was still changing the list after {TimeoutSec} s; it goes on in the background.");
-        return last;
+        finally
+        {
+            WriteProgress(new ProgressRecord(0x696D7074, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
     }
 }

@@ -8,6 +8,7 @@ using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Filters;
+using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -146,10 +147,10 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 break;
             case FilterSet:
                 var selection = Selection;
-                ActOnSelection(Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx)), all: false);
+                ActOnSelection(ContactSelection.Where(Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx))));
                 break;
             case AllSet:
-                ActOnSelection(new JsonObject(), all: true);
+                ActOnSelection(ContactSelection.Everyone);
                 break;
         }
     }
@@ -172,7 +173,7 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                     : "Give -Action or -Type, not both.", null,
                 "For example: Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP'.");
         }
-        return Action ?? MassActions.FromType(Type!);
+        return Action ?? MassAction.FromType(Type!);
     }
 
     private void CheckPayloadParameters()
@@ -211,11 +212,11 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 throw GrinfiException.InvalidInput("GrinfiPayloadMissing",
                     $"{label} needs -{needs}.", null, $"For example: -Action {known} -{needs} <{(needs == "CustomField" ? "@{ name = value }" : "name or UUID")}>.");
             }
-            var missing = Payload is null ? null : MassActions.PayloadKeys(known).FirstOrDefault(k => !Payload.ContainsKey(k));
+            var missing = Payload is null ? null : MassAction.PayloadKeys(known).FirstOrDefault(k => !Payload.ContainsKey(k));
             if (missing is not null)
             {
                 throw GrinfiException.InvalidInput("GrinfiPayloadMissing",
-                    $"-Payload for {label} lacks '{missing}' (it takes {string.Join(", ", MassActions.PayloadKeys(known))}).", Payload,
+                    $"-Payload for {label} lacks '{missing}' (it takes {string.Join(", ", MassAction.PayloadKeys(known))}).", Payload,
                     needs is null ? "Add the key." : $"Add the key, or use -{needs} instead of -Payload.");
             }
         }
@@ -224,40 +225,37 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     private async System.Threading.Tasks.Task<IReadOnlyList<PlannedAction>> BuildPlanAsync(CallContext ctx)
     {
         var cache = ActiveConnection.Cache;
+        var payload = Payload is null ? null : (JsonObject?)JsonInput.From(Payload, "Payload");
         if (_action is not GrinfiMassAction action)
         {
-            return new[] { new PlannedAction(Type!, Type!, Payload is null ? null : (JsonObject?)JsonInput.From(Payload, "Payload"), $"Run mass action '{Type}'") };
+            return new[] { new PlannedAction(Type!, MassAction.Raw(Type!, payload), $"Run mass action '{Type}'") };
         }
-        var type = MassActions.TypeOf(action);
         var name = action.ToString();
-        if (Payload is not null)
+        if (payload is not null)
         {
-            return new[] { new PlannedAction(name, type, (JsonObject)JsonInput.From(Payload, "Payload")!, $"{name} with {JsonFormat.Text(JsonInput.From(Payload, "Payload")!)}") };
+            return new[] { new PlannedAction(name, MassAction.Raw(MassAction.TypeOf(action), payload), $"{name} with {JsonFormat.Text(payload)}") };
         }
         switch (action)
         {
             case GrinfiMassAction.AddTag or GrinfiMassAction.RemoveTag:
-                return await MassActions.TagActionsAsync(action, Tag!, cache, "Tag", ctx).ConfigureAwait(false);
+                return await MassActionPlans.TagActionsAsync(action, Tag!, cache, "Tag", ctx).ConfigureAwait(false);
             case GrinfiMassAction.ReplaceTags:
                 var all = new List<GrinfiTag>();
                 foreach (var bind in Tag!)
                 {
                     all.Add(await bind.ResolveAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false));
                 }
-                return new[] { new PlannedAction(name, type, new JsonObject { ["tag_uuids"] = new JsonArray(all.Select(t => (JsonNode?)t.Uuid).ToArray()) },
-                    $"Replace tags with {string.Join(", ", all.Select(t => $"'{t.Name}'"))}") };
+                return new[] { new PlannedAction(name, MassAction.ReplaceTags(all.Select(t => t.Uuid)), $"Replace tags with {string.Join(", ", all.Select(t => $"'{t.Name}'"))}") };
             case GrinfiMassAction.MoveToList:
-                return new[] { MassActions.MoveToList(await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false)) };
+                return new[] { MassActionPlans.MoveToList(await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false)) };
             case GrinfiMassAction.ChangePipelineStage:
-                return new[] { MassActions.ChangePipelineStage(await PipelineStage!.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false)) };
+                return new[] { MassActionPlans.ChangePipelineStage(await PipelineStage!.ResolveAsync(cache.LeadStages, "PipelineStage", ctx).ConfigureAwait(false)) };
             case GrinfiMassAction.SetCustomField:
                 var fields = new List<PlannedAction>();
                 foreach (DictionaryEntry entry in CustomField!)
                 {
                     var field = await new CustomFieldPipeBind(entry.Key?.ToString() ?? "").ResolveAsync(cache.LeadCustomFields, "CustomField", ctx).ConfigureAwait(false);
-                    var value = JsonInput.From(entry.Value, "CustomField");
-                    fields.Add(new PlannedAction(name, type, new JsonObject { ["custom_field_uuid"] = field.Uuid, ["value"] = value },
-                        value is null ? $"Clear custom field '{field.Name}'" : $"Set custom field '{field.Name}' to {JsonFormat.Text(value)}"));
+                    fields.Add(MassActionPlans.SetCustomField(field, FieldText.From(entry.Value, $"custom field '{field.Name}'")));
                 }
                 return fields;
             case GrinfiMassAction.AddToAutomation:
@@ -265,7 +263,7 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 foreach (var bind in Automation!)
                 {
                     var flow = await bind.ResolveAsync(cache.Automations, "Automation", ctx).ConfigureAwait(false);
-                    flows.Add(new PlannedAction(name, type, new JsonObject { ["flow_uuid"] = flow.Uuid }, $"Add to automation '{flow.Name}'"));
+                    flows.Add(new PlannedAction(name, MassAction.AddToAutomation(flow.Uuid), $"Add to automation '{flow.Name}'"));
                 }
                 return flows;
             case GrinfiMassAction.CancelFromAutomations:
@@ -274,14 +272,14 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 {
                     cancel.Add(await bind.ResolveAsync(cache.Automations, "Automation", ctx).ConfigureAwait(false));
                 }
-                return new[] { new PlannedAction(name, type, new JsonObject { ["flow_uuids"] = new JsonArray(cancel.Select(f => (JsonNode?)f.Uuid).ToArray()) },
+                return new[] { new PlannedAction(name, MassAction.CancelFromAutomations(cancel.Select(f => f.Uuid)),
                     $"Cancel from automations {string.Join(", ", cancel.Select(f => $"'{f.Name}'"))}") };
             case GrinfiMassAction.Delete:
-                return new[] { new PlannedAction(name, type, null, "Delete") };
+                return new[] { new PlannedAction(name, MassAction.Delete, "Delete") };
             case GrinfiMassAction.ExportCsv:
-                return new[] { new PlannedAction(name, type, null, "Export to CSV") };
+                return new[] { new PlannedAction(name, MassAction.ExportCsv, "Export to CSV") };
             default:
-                return new[] { new PlannedAction(name, type, null, "Mark read") };
+                return new[] { new PlannedAction(name, MassAction.MarkRead, "Mark read") };
         }
     }
 }

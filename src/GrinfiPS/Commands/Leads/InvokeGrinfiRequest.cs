@@ -79,6 +79,10 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
         {
             throw GrinfiException.InvalidInput("GrinfiInvalidBody", "-All pages by limit and offset in the body, so the body must be an object.", Body, "Give -Body as a hashtable.");
         }
+        // Items are told apart by uuid (or their whole text) so a server that repeats a page is
+        // stopped by the guard, not followed forever.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var guard = new PageGuard($"{method} {path}", PageSize);
         for (var offset = 0; ;)
         {
             var pageQuery = query;
@@ -96,15 +100,19 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
             }
             var response = Send(method, path, pageQuery, pageBody);
             var page = ApiPage<JsonObject>.From(Parse(response) ?? throw ApiJson.Unexpected($"{method} {path}", null), $"{method} {path}", j => j);
-            foreach (var item in page.Items)
+            var fresh = 0;
+            foreach (var item in page.Items.Where(i => seen.Add(JsonRead.String(i, "uuid") ?? JsonFormat.Text(i))))
             {
+                fresh++;
                 WriteObject(PSJson.ToPowerShell(item));
             }
-            if (!page.MoreMayFollow(PageSize))
+            offset += page.Items.Count;
+            var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= PageSize));
+            guard.Next(fresh, more, page.Total);
+            if (!more)
             {
                 return;
             }
-            offset += page.Items.Count;
         }
     }
 

@@ -2,42 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Leads;
-
-/// <summary>One mass-action request to send for each selection of contacts.</summary>
-internal sealed class PlannedAction
-{
-    public PlannedAction(string action, string type, JsonObject? payload, string description)
-    {
-        Action = action;
-        Type = type;
-        Payload = payload;
-        Description = description;
-    }
-
-    /// <summary>Friendly name (or the raw type) for results.</summary>
-    public string Action { get; }
-
-    /// <summary>Wire type.</summary>
-    public string Type { get; }
-
-    public JsonObject? Payload { get; }
-
-    /// <summary>What it does, for -WhatIf and prompts: "Add tag 'VIP'".</summary>
-    public string Description { get; }
-
-    /// <summary>
-    /// Whether sending it twice is harmless. Starting an automation or an export is a job that a
-    /// resend would start again; tagging, moving, deleting are the same done twice.
-    /// </summary>
-    public bool Idempotent => Type is not ("contact_add_to_flow" or "contact_export_csv") && MassActions.IsKnownType(Type);
-}
 
 /// <summary>
 /// Base of Remove-GrinfiLead and Invoke-GrinfiMassAction: contacts from the pipeline are
@@ -95,40 +66,41 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     private protected void Finish()
     {
         Batcher.Flush();
-        var requests = Batcher.Requests;
-        var affected = Batcher.Affected;
-        if (requests > 0)
+        if (Batcher.Requests > 0)
         {
-            WriteSummary($"{Description}: {Output.Count(affected, "contact")} in {Output.Count(requests, "request")}.");
+            var contacts = Batcher.Sent > 0 ? Output.Count(Batcher.Sent / Math.Max(1, Plan.Count), "contact") : "the selected contacts";
+            WriteSummary($"{Description}: {contacts} in {Output.Count(Batcher.Requests, "request")}.");
         }
     }
 
     /// <summary>
-    /// Acts on every contact a filter selects, evaluated by the server. The prompt and -WhatIf
-    /// say how many that is, from the count endpoint with the same selection.
+    /// Acts on every contact a selection holds, evaluated by the server. The prompt and -WhatIf
+    /// say how many that is, counted for exactly that selection.
     /// </summary>
-    private protected void ActOnSelection(JsonObject filter, bool all)
+    private protected void ActOnSelection(ContactSelection selection)
     {
-        var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
-        var target = all ? $"all {Output.Count(count, "contact")}" : $"{Output.Count(count, "contact")} matching {JsonFormat.Text(filter)}";
+        var count = Run(ctx => Api.CountLeadsAsync(selection, ctx));
+        var target = selection.Kind == ContactSelection.SelectionKind.All
+            ? $"all {Output.Count(count, "contact")}"
+            : $"{Output.Count(count, "contact")} matching {selection}";
         if (!Approve(target, Description, Force, AskByDefault(wholeSelection: true)))
         {
             return;
         }
-        var selection = new JsonObject { ["all"] = true };
-        foreach (var field in filter)
+        Batcher.RunOnSelection(selection, target);
+        if (Batcher.Requests > 0)
         {
-            selection[field.Key] = field.Value?.DeepClone();
+            WriteSummary($"{Description}: {target} in {Output.Count(Batcher.Requests, "request")}.");
         }
-        Batcher.RunOnSelection(selection, all ? "all" : "filter", target);
-        Finish();
     }
 
-    private void Record(PlannedAction action, string selection, int? requested, long affected, JsonNode? data)
+    private void Record(PlannedAction action, ContactSelection selection, MassActionAnswer answer)
     {
         if (WriteResults)
         {
-            WriteObject(new GrinfiMassActionResult(action.Action, action.Type, Batcher.Requests, selection, requested, affected, PSJson.ToPowerShell(data)));
+            var requested = selection.Kind == ContactSelection.SelectionKind.Ids ? selection.Ids.Count : (int?)null;
+            WriteObject(new GrinfiMassActionResult(action.Name, action.Action.Type, Batcher.Requests, selection.Kind.ToString().ToLowerInvariant(),
+                requested, answer.Count, PSJson.ToPowerShell(answer.Data)));
         }
     }
 }

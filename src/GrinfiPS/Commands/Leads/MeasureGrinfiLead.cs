@@ -1,20 +1,14 @@
 using GrinfiPS.Client;
 using System.Management.Automation;
-using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Leads;
 
-/// <summary>Measure-GrinfiLead: counts matching contacts with one request to the count endpoint, without reading them.</summary>
+/// <summary>Measure-GrinfiLead: counts matching contacts with one request, without reading them.</summary>
 [Cmdlet(VerbsDiagnostic.Measure, "GrinfiLead")]
 [OutputType(typeof(GrinfiLeadCount))]
 public sealed class MeasureGrinfiLeadCommand : LeadSearchCmdlet
 {
-
-
-
-
-
     /// <inheritdoc />
     protected override void Begin() => Selection.ConvertFilter();
 
@@ -23,7 +17,7 @@ public sealed class MeasureGrinfiLeadCommand : LeadSearchCmdlet
     {
         var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
-        var count = Run(ctx => Api.CountLeadsAsync(filter, ctx));
+        var count = Run(ctx => Api.CountLeadsAsync(ContactSelection.OfSearch(filter), ctx));
         WriteObject(new GrinfiLeadCount(count, JsonFormat.Text(filter)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using GrinfiPS.Leads;
 using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.Commands.Leads;
@@ -18,7 +19,7 @@ public sealed class RemoveGrinfiLeadCommand : MassActionCmdlet
 
     /// <inheritdoc />
     protected override void Begin() =>
-        Plan = new[] { new PlannedAction("Delete", MassActions.TypeOf(Model.GrinfiMassAction.Delete), null, "Delete") };
+        Plan = new[] { new PlannedAction("Delete", Client.MassAction.Delete, "Delete") };
 
     /// <inheritdoc />
     protected override void Process() => Enqueue(InputObject!);

@@ -40,8 +40,7 @@ public sealed class NewGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
         {
             return;
         }
-        var body = new JsonObject { ["name"] = Name, ["object"] = objectType, ["category"] = Category!.ToLowerInvariant(), ["order"] = order };
-        var stage = Run(ctx => Api.CreatePipelineStageAsync(body, ctx));
+        var stage = Run(ctx => Api.CreatePipelineStageAsync(Name!, objectType, Category!.ToLowerInvariant(), order, ctx));
         cache.Upsert(stage);
         WriteObject(Output.Wrap(stage));
     }, Name);

@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Commands.Base;
@@ -37,7 +38,7 @@ public sealed class RemoveGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
             {
                 var stage = Run(ctx => bind.ResolveAsync(cache, "PipelineStage", ctx));
                 var affected = Object == GrinfiObjectType.Lead
-                    ? $"; the {Output.Count(Run(ctx => Api.CountLeadsAsync(new JsonObject { ["pipeline_stage_uuid"] = stage.Uuid }, ctx)), "contact")} in it will have no stage"
+                    ? $"; the {Output.Count(Run(ctx => Api.CountLeadsAsync(ContactSelection.Where("pipeline_stage_uuid", stage.Uuid), ctx)), "contact")} in it will have no stage"
                     : "";
                 if (!Approve($"Pipeline stage '{stage.Name}' ({stage.Uuid})", $"Delete the stage{affected}", Force))
                 {

@@ -57,21 +57,10 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     /// <inheritdoc />
     protected override void Process()
     {
-        var body = new JsonObject();
-        if (NewName is not null)
-        {
-            body["name"] = NewName;
-        }
-        if (Category is not null)
-        {
-            body["category"] = Category.ToLowerInvariant();
-        }
-        if (Order is int order)
-        {
-            body["order"] = order;
-        }
-        var changes = string.Join(", ", body.Select(p => $"{p.Key} = {(p.Value is null ? "null" : JsonFormat.Text(p.Value))}"));
+        var category = Category?.ToLowerInvariant();
+        var changes = string.Join(", ", new[] { ("name", NewName), ("category", category), ("order", Order?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
+            .Where(c => c.Item2 is not null).Select(c => $"{c.Item1} = {c.Item2}"));
         SaveChanges(PipelineStage!, Names.Stages(Object.ToString()), "PipelineStage", $"Set {changes}",
-            (uuid, ctx) => Api.UpdatePipelineStageAsync(uuid, body, ctx), PassThru);
+            (uuid, ctx) => Api.UpdatePipelineStageAsync(uuid, NewName, category, Order, ctx), PassThru);
     }
 }

@@ -46,12 +46,7 @@ public sealed class NewGrinfiTagCommand : GrinfiConnectedCmdlet
         {
             return;
         }
-        var body = new JsonObject { ["name"] = Name };
-        if (Color is not null)
-        {
-            body["color"] = Color;
-        }
-        var tag = Run(ctx => Api.CreateTagAsync(body, ctx));
+        var tag = Run(ctx => Api.CreateTagAsync(Name!, Color, ctx));
         Names.Tags.Upsert(tag);
         WriteObject(Output.Wrap(tag));
     }, Name);

@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Commands.Base;
@@ -30,7 +31,7 @@ public sealed class RemoveGrinfiTagCommand : GrinfiConnectedCmdlet
             Guard(() =>
             {
                 var tag = Run(ctx => bind.ResolveAsync(Names.Tags, "Tag", ctx));
-                var carrying = Run(ctx => Api.CountLeadsAsync(new JsonObject { ["tags"] = tag.Uuid }, ctx));
+                var carrying = Run(ctx => Api.CountLeadsAsync(ContactSelection.Where("tags", tag.Uuid), ctx));
                 if (!Approve($"Tag '{tag.Name}' ({tag.Uuid})", $"Delete the tag and take it off the {Output.Count(carrying, "contact")} that carry it", Force))
                 {
                     return;

@@ -46,16 +46,7 @@ public sealed class SetGrinfiTagCommand : GrinfiConnectedCmdlet
     /// <inheritdoc />
     protected override void Process()
     {
-        var body = new JsonObject();
-        if (NewName is not null)
-        {
-            body["name"] = NewName;
-        }
-        if (Color is not null)
-        {
-            body["color"] = Color;
-        }
         var action = NewName is null ? $"Set color {Color}" : $"Rename to '{NewName}'" + (Color is null ? "" : $", color {Color}");
-        SaveChanges(Tag!, Names.Tags, "Tag", action, (uuid, ctx) => Api.UpdateTagAsync(uuid, body, ctx), PassThru);
+        SaveChanges(Tag!, Names.Tags, "Tag", action, (uuid, ctx) => Api.UpdateTagAsync(uuid, NewName, Color, ctx), PassThru);
     }
 }

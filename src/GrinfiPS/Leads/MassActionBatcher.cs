@@ -1,26 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 
-namespace GrinfiPS.Commands.Leads;
-
-/// <summary>A contact waiting in a batch, with what the cmdlet needs to report on it.</summary>
-internal readonly struct BatchItem
-{
-    public BatchItem(string uuid, object? source)
-    {
-        Uuid = uuid;
-        Source = source;
-    }
-
-    public string Uuid { get; }
-
-    /// <summary>The input it came from (a CSV row, a piped contact).</summary>
-    public object? Source { get; }
-}
+namespace GrinfiPS.Leads;
 
 /// <summary>
 /// Collects contacts into batches and runs planned mass actions on each batch with one
@@ -47,8 +31,8 @@ internal sealed class MassActionBatcher
     /// <summary>Asked before each batch is sent (count, batch number); false skips the batch.</summary>
     public Func<int, int, bool> Approve { get; init; } = (_, _) => true;
 
-    /// <summary>Told about every request that succeeded.</summary>
-    public Action<PlannedAction, string, int?, long, JsonNode?> Succeeded { get; init; } = (_, _, _, _, _) => { };
+    /// <summary>Told about every request that succeeded: the action, the selection, the contacts named (for ids) and the answer.</summary>
+    public Action<PlannedAction, ContactSelection, MassActionAnswer> Succeeded { get; init; } = (_, _, _) => { };
 
     /// <summary>Told about a request that failed for good, with the contacts it was for.</summary>
     public Action<GrinfiException, IReadOnlyList<BatchItem>> Failed { get; init; } = (_, _) => { };
@@ -58,7 +42,11 @@ internal sealed class MassActionBatcher
 
     public int Requests { get; private set; }
 
-    public long Affected { get; private set; }
+    /// <summary>Contacts named in requests that succeeded (each once per action), for summaries.</summary>
+    public long Sent { get; private set; }
+
+    /// <summary>Contacts queued and not yet sent.</summary>
+    public int Pending => _queue.Count;
 
     /// <summary>Queues a contact; sends the batch when it is full.</summary>
     public void Add(BatchItem item)
@@ -79,14 +67,14 @@ internal sealed class MassActionBatcher
         }
     }
 
-    /// <summary>Runs every planned action once on contacts a filter selects (the server evaluates it).</summary>
-    public void RunOnSelection(JsonObject selection, string kind, object target)
+    /// <summary>Runs every planned action once on the contacts a selection holds (the server evaluates a filter).</summary>
+    public void RunOnSelection(ContactSelection selection, object target)
     {
         foreach (var action in _plan)
         {
             try
             {
-                Send(action, selection, kind, null);
+                Send(action, selection);
             }
             catch (GrinfiException ex)
             {
@@ -115,37 +103,32 @@ internal sealed class MassActionBatcher
 
     private void SendSplitting(PlannedAction action, List<BatchItem> items, HashSet<string> failed)
     {
-        var ids = items.Select(i => i.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var selection = ContactSelection.OfIds(items.Select(i => i.Uuid));
         try
         {
-            Send(action, new JsonObject { ["ids"] = new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) }, "ids", ids.Count);
+            Send(action, selection);
         }
         catch (GrinfiApiException ex) when (TooLarge(ex) && items.Count > 1)
         {
             var half = items.Count / 2;
             _limit = Math.Min(_limit, half);
-            _cmdlet.WriteVerbose($"The server refused {ids.Count} contacts in one request ({ex.ServerMessage}); sending {half} at a time.");
+            _cmdlet.WriteVerbose($"The server refused {selection.Ids.Count} contacts in one request ({ex.ServerMessage}); sending {half} at a time.");
             SendSplitting(action, items.Take(half).ToList(), failed);
             SendSplitting(action, items.Skip(half).ToList(), failed);
         }
         catch (GrinfiException ex)
         {
-            failed.UnionWith(ids);
+            failed.UnionWith(selection.Ids);
             Failed(ex, items);
         }
     }
 
-    private void Send(PlannedAction action, JsonObject selection, string kind, int? requested)
+    private void Send(PlannedAction action, ContactSelection selection)
     {
-        var body = new JsonObject { ["type"] = action.Type, ["filter"] = selection.DeepClone() };
-        if (action.Payload is not null)
-        {
-            body["payload"] = action.Payload.DeepClone();
-        }
-        var (count, data) = _cmdlet.Run(ctx => _cmdlet.Api.MassActionAsync(body, action.Idempotent, ctx));
+        var answer = _cmdlet.Run(ctx => _cmdlet.Api.MassActionAsync(action.Action, selection, ctx));
         Requests++;
-        Affected += count;
-        Succeeded(action, kind, requested, count, data);
+        Sent += selection.Ids.Count;
+        Succeeded(action, selection, answer);
     }
 
     private static bool TooLarge(GrinfiApiException ex) =>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 
-namespace GrinfiPS.Commands.Leads;
+namespace GrinfiPS.Leads;
 
 /// <summary>RFC 4180 CSV: quoted fields, doubled quotes, line breaks inside quotes, any delimiter.</summary>
 internal static class CsvText

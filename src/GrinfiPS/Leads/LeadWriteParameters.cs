@@ -1,0 +1,38 @@
+using System.Collections;
+using System.Collections.Generic;
+using GrinfiPS.PipeBinds;
+
+namespace GrinfiPS.Leads;
+
+/// <summary>The parameters of a bulk lead write, as the user gave them (names not yet resolved).</summary>
+internal sealed class LeadWriteParameters
+{
+    public string? Uuid { get; init; }
+
+    /// <summary>Lead fields given as parameters, by write name, as text.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    public Hashtable? CustomField { get; init; }
+
+    public Hashtable? ColumnMap { get; init; }
+
+    public string[]? Clear { get; init; }
+
+    public ListPipeBind? List { get; init; }
+
+    public PipelineStagePipeBind? PipelineStage { get; init; }
+
+    public TagPipeBind[]? AddTag { get; init; }
+
+    public TagPipeBind[]? RemoveTag { get; init; }
+
+    public bool SkipExisting { get; init; }
+
+    public bool MoveToList { get; init; }
+
+    public int ThrottleLimit { get; init; } = 16;
+
+    public int BatchSize { get; init; } = 500;
+
+    public bool PassThru { get; init; }
+}

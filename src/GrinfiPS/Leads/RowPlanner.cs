@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using GrinfiPS.Client;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Leads;
+
+/// <summary>
+/// Decides what one row takes, once the contact's current state is known: an upsert for a new
+/// contact, and for an existing one only what differs (a PUT of the changed fields, batched mass
+/// actions for list, stage, tags and custom fields) or nothing at all. Pure: no requests.
+/// </summary>
+internal static class RowPlanner
+{
+    /// <summary>Fills the row's Upsert, Update, FollowUps and, when nothing is to be sent, its Outcome.</summary>
+    /// <exception cref="GrinfiException">The row cannot be written (its contact does not exist, a value PUT cannot take).</exception>
+    public static void Decide(LeadRow row, WriteOptions options, RowNotes notes)
+    {
+        var current = row.Current;
+        if (row.IsUpdate && current is null)
+        {
+            throw new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the UUID '{row.Uuid}'.")
+            {
+                RecommendedAction = "Check the Uuid column; the contact may have been deleted. Leave Uuid empty to create or match the contact by its LinkedIn id.",
+            };
+        }
+        if (current is null)
+        {
+            NewContact(row, options);
+            return;
+        }
+        if (!row.IsUpdate && options.SkipExisting)
+        {
+            row.Outcome = RowOutcome.Skipped;
+            return;
+        }
+
+        CheckReadOnly(row, current, notes);
+        var changed = ChangedFields(row, current, notes);
+        var custom = ChangedCustomFields(row, current, notes);
+        if (row.IsUpdate)
+        {
+            var update = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var field in changed)
+            {
+                foreach (var (name, value) in ForUpdate(field, row))
+                {
+                    update[name] = value;
+                }
+            }
+            foreach (var clear in row.Clear.Where(f => !update.ContainsKey(f) && JsonRead.String(current.Json, f) is not null))
+            {
+                update[clear] = null;
+            }
+            row.Update = update.Count > 0 ? new LeadUpdate(update) : null;
+            row.FollowUps.AddRange(custom.Select(c => MassActionPlans.SetCustomField(c.Field, c.Value)));
+            if (options.List is { } list && !Same(current.ListUuid, list.Uuid))
+            {
+                row.FollowUps.Add(MassActionPlans.MoveToList(list));
+            }
+        }
+        else if (changed.Count > 0 || custom.Count > 0)
+        {
+            var fields = changed.ToDictionary(f => f, f => row.Fields[f], StringComparer.Ordinal);
+            fields["linkedin_id"] = row.Fields["linkedin_id"];
+            row.Upsert = new LeadUpsert(fields, row.ListUuid!)
+            {
+                CustomFields = custom.ToDictionary(c => c.Field.Name, c => c.Value),
+                MoveToList = options.MoveToList,
+            };
+        }
+        else if (options.MoveToList && options.List is { } list && !Same(current.ListUuid, list.Uuid))
+        {
+            row.FollowUps.Add(MassActionPlans.MoveToList(list));
+        }
+        AddStageAndTags(row, options, current);
+        if (row.Upsert is null && row.Update is null && row.FollowUps.Count == 0)
+        {
+            row.Outcome = RowOutcome.Unchanged;
+        }
+    }
+
+    private static void NewContact(LeadRow row, WriteOptions options)
+    {
+        row.Upsert = new LeadUpsert(row.Fields, row.ListUuid!)
+        {
+            CustomFields = row.CustomFields.Where(c => c.Value is not null).ToDictionary(c => c.Field.Name, c => c.Value),
+            // Made new on the lookup's word; should another contact match after all, leave it as it is.
+            UpdateIfExists = !options.SkipExisting,
+            MoveToList = options.MoveToList,
+        };
+        AddStageAndTags(row, options, null);
+    }
+
+    private static void AddStageAndTags(LeadRow row, WriteOptions options, GrinfiLead? current)
+    {
+        if (options.Stage is { } stage && !Same(current?.PipelineStageUuid, stage.Uuid))
+        {
+            row.FollowUps.Add(MassActionPlans.ChangePipelineStage(stage));
+        }
+        var carried = new HashSet<string>(current?.Tags.OfType<string>() ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase);
+        row.FollowUps.AddRange(options.AddTags.Where(t => !carried.Contains(t.Uuid)).Select(t => MassActionPlans.AddTag(t)));
+        row.FollowUps.AddRange(options.RemoveTags.Where(t => carried.Contains(t.Uuid)).Select(t => MassActionPlans.RemoveTag(t)));
+    }
+
+    /// <summary>Given fields whose value differs from the contact's (write names). Write-only fields without a stored form always count.</summary>
+    private static List<string> ChangedFields(LeadRow row, GrinfiLead current, RowNotes notes)
+    {
+        var changed = new List<string>();
+        foreach (var pair in row.Fields)
+        {
+            var field = LeadFields.Get(pair.Key)!;
+            CellComparer.Verdict verdict;
+            if (field.Name == "linkedin_id")
+            {
+                verdict = row.LinkedIn is { } id && id.Field is string stored && SameProfile(id, JsonRead.String(current.Json, stored))
+                    ? CellComparer.Verdict.Same : CellComparer.Verdict.Different;
+            }
+            else if (!field.Readable && field.StoredAs is null)
+            {
+                verdict = CellComparer.Verdict.Different;
+            }
+            else
+            {
+                verdict = CellComparer.Text(pair.Value, JsonRead.String(current.Json, field.ComparedWith), ignoreCase: field.ComparedWith.EndsWith("email", StringComparison.Ordinal));
+            }
+            if (verdict == CellComparer.Verdict.Mangled)
+            {
+                notes.Mangled(pair.Key);
+            }
+            else if (verdict == CellComparer.Verdict.Different)
+            {
+                changed.Add(pair.Key);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// Custom field values to send. The vendor documents no call that returns a contact's
+    /// custom-field values, so unless the answer carries them they cannot be compared and are
+    /// sent as given.
+    /// </summary>
+    private static List<(GrinfiCustomField Field, string? Value)> ChangedCustomFields(LeadRow row, GrinfiLead current, RowNotes notes)
+    {
+        var known = current.Json["custom_fields"] as JsonObject;
+        var changed = new List<(GrinfiCustomField, string?)>();
+        foreach (var (field, value) in row.CustomFields)
+        {
+            if (known is null)
+            {
+                notes.Uncompared(field.Name);
+                changed.Add((field, value));
+                continue;
+            }
+            var now = known.FirstOrDefault(p => string.Equals(p.Key, field.Name, StringComparison.OrdinalIgnoreCase)).Value;
+            var nowText = now is null ? null : JsonRead.AsString(now);
+            if (value is null ? nowText is not null : CellComparer.Text(value, nowText) == CellComparer.Verdict.Different)
+            {
+                changed.Add((field, value));
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>Read-only columns whose cell no longer holds the contact's value: an edit that will not happen, counted for one warning.</summary>
+    private static void CheckReadOnly(LeadRow row, GrinfiLead current, RowNotes notes)
+    {
+        foreach (var (column, text) in row.ReadOnlyCells)
+        {
+            var readOnly = column.ReadOnly!;
+            var verdict = readOnly.Display switch
+            {
+                ReadOnlyDisplay.ListName => CellComparer.Text(text, current.ListName ?? current.ListUuid),
+                ReadOnlyDisplay.PipelineStageName => CellComparer.Text(text, current.PipelineStageName ?? current.PipelineStageUuid),
+                ReadOnlyDisplay.TagNames => CellComparer.Text(text, current.TagNames.ToString()),
+                _ when readOnly.Field.Kind == FieldKind.Date => CellComparer.Date(text, DateOf(current.Json, readOnly.Field.Name)),
+                _ when readOnly.Field.Kind == FieldKind.Array => CellComparer.Text(text, GrinfiArray.From(current.Json[readOnly.Field.Name]).ToString()),
+                _ => CellComparer.Text(text, JsonRead.String(current.Json, readOnly.Field.Name)),
+            };
+            if (verdict == CellComparer.Verdict.Different)
+            {
+                notes.ReadOnlyEdited(column);
+            }
+        }
+    }
+
+    /// <summary>A changed field as PUT takes it: linkedin_id is written as the field its kind lives in.</summary>
+    private static IEnumerable<(string Name, string? Value)> ForUpdate(string field, LeadRow row)
+    {
+        if (field != "linkedin_id")
+        {
+            return new[] { (field, (string?)row.Fields[field]) };
+        }
+        var id = row.LinkedIn!;
+        return id.Field is string stored
+            ? new[] { (stored, (string?)id.Value) }
+            : throw GrinfiException.InvalidInput("GrinfiLinkedInIdNotWritable",
+                $"The LinkedIn id '{row.Fields[field]}' is an old numeric member id, which an update cannot write (PUT takes a handle, a member id or a Sales Navigator id).", row.Input,
+                "Give the profile's linkedin.com/in/ address instead.");
+    }
+
+    private static DateTimeOffset? DateOf(JsonObject json, string field) =>
+        JsonRead.String(json, field) is string s && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+
+    private static bool SameProfile(LinkedInProfileId id, string? stored) =>
+        LinkedInIds.TryParse(stored, out var now, out _) && now!.Kind == id.Kind && string.Equals(now.Value, id.Value, StringComparison.Ordinal);
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -3,23 +3,6 @@ using System.Net.Http;
 
 namespace GrinfiPS.Client;
 
-/// <summary>One request as it goes on the wire: where, how, and whether the body goes along.</summary>
-internal readonly struct Hop
-{
-    public Hop(HttpMethod method, Uri target, bool withBody)
-    {
-        Method = method;
-        Target = target;
-        WithBody = withBody;
-    }
-
-    public HttpMethod Method { get; }
-
-    public Uri Target { get; }
-
-    public bool WithBody { get; }
-}
-
 /// <summary>
 /// Which redirects the client follows. The handler's own following is off: on .NET it sends a
 /// 307's body to whatever host the Location names, and takes that host's answer as the API's.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -41,6 +42,27 @@ internal sealed class GrinfiClientOptions
     public IWebProxy? Proxy { get; init; }
 
     public string UserAgent { get; init; } = "GrinfiPS";
+
+    /// <summary>
+    /// The default cap on one answer, in MB: 2.5 times the largest real page, 1,000 contacts with
+    /// every field filled to LinkedIn's limits (58 MB in Latin text, 101 MB in Cyrillic; measured
+    /// by tests/GrinfiPS.Tests/FullestPage.cs).
+    /// </summary>
+    public const int DefaultMaximumResponseSizeMB = 256;
+
+    /// <summary>The largest cap: one array holds the answer, and .NET arrays stop short of 2 GB.</summary>
+    public const int MaximumResponseSizeLimitMB = 2047;
+
+    private readonly long _maximumResponseSize = DefaultMaximumResponseSizeMB * 1024L * 1024L;
+
+    /// <summary>The most bytes one answer may have; a larger one is refused, or cut off while read.</summary>
+    public long MaximumResponseSize
+    {
+        get => _maximumResponseSize;
+        init => _maximumResponseSize = value is >= 1 and <= MaximumResponseSizeLimitMB * 1024L * 1024L
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaximumResponseSize), value, $"The cap on one answer must be 1 byte to {MaximumResponseSizeLimitMB} MB.");
+    }
 
     /// <summary>
     /// Throws when the address would send the key in clear text: http:// is only for loopback
@@ -89,6 +111,8 @@ internal sealed class GrinfiClient : IDisposable
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             UseCookies = false,
+            // Redirects are followed by SendHopsAsync, and only to the configured origin.
+            AllowAutoRedirect = false,
         };
         if (options.Proxy is not null)
         {
@@ -137,31 +161,10 @@ internal sealed class GrinfiClient : IDisposable
         var retries = 0;
         while (true)
         {
-            Attempt attempt;
-            var waiting = Stopwatch.StartNew();
-            Load.EnterLimiter();
-            RateLimiter.Lease lease;
-            try
-            {
-                lease = await Limiter.AcquireAsync(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                Load.LeaveLimiter();
-            }
-            queued += waiting.Elapsed;
-            using (lease)
-            {
-                if (log.DebugEnabled)
-                {
-                    log.Debug(Redact($"{request.Method} {BaseUri}{request.PathAndQuery.TrimStart('/')}" +
-                        (body is null ? "" : "\n" + Truncate(Encoding.UTF8.GetString(body), DebugBodyLimit))));
-                }
-                attempt = await SendOnceAsync(request, body, token).ConfigureAwait(false);
-            }
-            Load.Answered(attempt.Elapsed, attempt.Status);
+            var attempt = await SendHopsAsync(request, body, context).ConfigureAwait(false);
+            queued += attempt.Queued;
 
-            if (attempt.Status is >= 200 and < 300)
+            if (attempt.Refusal is null && attempt.Status is >= 200 and < 300)
             {
                 if (log.DebugEnabled)
                 {
@@ -182,7 +185,7 @@ internal sealed class GrinfiClient : IDisposable
                 var error = MapFailure(request, attempt, retries + 1);
                 if (log.VerboseEnabled)
                 {
-                    log.Verbose(Describe(request, attempt.Status == 0 ? attempt.Failure?.GetType().Name ?? "failed" : attempt.Status.ToString(), total.Elapsed, queued, retries));
+                    log.Verbose(Describe(request, Outcome(attempt), total.Elapsed, queued, retries));
                 }
                 throw error;
             }
@@ -195,6 +198,11 @@ internal sealed class GrinfiClient : IDisposable
         }
     }
 
+    private static string Outcome(Attempt attempt) =>
+        attempt.Refusal is { } refusal ? $"{attempt.Status} {refusal.ErrorId}"
+        : attempt.Status == 0 ? attempt.Failure?.GetType().Name ?? "failed"
+        : attempt.Status.ToString();
+
     // "POST /leads/api/leads/upsert 200 (1,380 ms: 1,204 queued for the rate limit, 176 at the server)": the
     // limiter's wait is ours, not the server's, and a slow run needs to tell the two apart.
     private static string Describe(GrinfiRequest request, string status, TimeSpan elapsed, TimeSpan queued, int retries) =>
@@ -206,7 +214,8 @@ internal sealed class GrinfiClient : IDisposable
     private TimeSpan? RetryDelay(GrinfiRequest request, Attempt attempt, int retriesSoFar)
     {
         var policy = _options.Retry;
-        if (retriesSoFar >= policy.MaximumRetryCount)
+        // A refused answer (too large, redirected elsewhere) would be refused again.
+        if (attempt.Refusal is not null || retriesSoFar >= policy.MaximumRetryCount)
         {
             return null;
         }
@@ -228,15 +237,69 @@ internal sealed class GrinfiClient : IDisposable
         return null;
     }
 
-    private async Task<Attempt> SendOnceAsync(GrinfiRequest request, byte[]? body, CancellationToken token)
+    /// <summary>
+    /// One try: the request, then the redirects it is answered with, as far as
+    /// <see cref="Redirects"/> allows. Each hop takes a slot of the rate limiter like any request.
+    /// </summary>
+    private async Task<Attempt> SendHopsAsync(GrinfiRequest request, byte[]? body, CallContext context)
     {
-        using var message = new HttpRequestMessage(request.Method, request.PathAndQuery.TrimStart('/'));
-        if (body is not null)
+        var log = context.Log;
+        var hop = new Hop(request.Method, new Uri(BaseUri, request.PathAndQuery.TrimStart('/')), withBody: true);
+        var queued = TimeSpan.Zero;
+        for (var redirects = 0; ; redirects++)
+        {
+            Attempt attempt;
+            var waiting = Stopwatch.StartNew();
+            RateLimiter.Lease lease;
+            Load.EnterLimiter();
+            try
+            {
+                lease = await Limiter.AcquireAsync(context.CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Load.LeaveLimiter();
+            }
+            queued += waiting.Elapsed;
+            using (lease)
+            {
+                if (log.DebugEnabled)
+                {
+                    log.Debug(Redact($"{hop.Method} {hop.Target.AbsoluteUri}" +
+                        (body is null || !hop.WithBody ? "" : "\n" + Truncate(Encoding.UTF8.GetString(body), DebugBodyLimit))));
+                }
+                attempt = await SendOnceAsync(request, hop, body, context.CancellationToken).ConfigureAwait(false);
+            }
+            Load.Answered(attempt.Elapsed, attempt.Status);
+            attempt.Queued = queued;
+            if (attempt.Location is not Uri location)
+            {
+                return attempt;
+            }
+            var next = Redirects.Follow(hop, attempt.Status, location, BaseUri, out var refusal);
+            if (next is null || redirects == Redirects.MaximumRedirects)
+            {
+                attempt.Refusal = RedirectRefused(request, hop, attempt, location, refusal);
+                return attempt;
+            }
+            if (log.VerboseEnabled)
+            {
+                log.Verbose(Redact($"{hop.Method} {hop.Target.AbsolutePath}: {attempt.Status} {attempt.Reason} to {location.AbsoluteUri}; " +
+                    $"following redirect {redirects + 1} of at most {Redirects.MaximumRedirects}."));
+            }
+            hop = next.Value;
+        }
+    }
+
+    private async Task<Attempt> SendOnceAsync(GrinfiRequest request, Hop hop, byte[]? body, CancellationToken token)
+    {
+        using var message = new HttpRequestMessage(hop.Method, hop.Target);
+        if (hop.WithBody && body is not null)
         {
             message.Content = new ByteArrayContent(body);
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
-        else if (request.Content is not null)
+        else if (hop.WithBody && request.Content is not null)
         {
             message.Content = request.Content();
         }
@@ -247,16 +310,7 @@ internal sealed class GrinfiClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var answer = await ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            return new Attempt
-            {
-                Status = (int)response.StatusCode,
-                Reason = response.ReasonPhrase ?? "",
-                Body = answer,
-                ContentType = response.Content.Headers.ContentType?.MediaType,
-                RetryAfter = RetryPolicy.ParseRetryAfter(response.Headers, DateTimeOffset.UtcNow),
-                Elapsed = watch.Elapsed,
-            };
+            return await ReadAnswerAsync(request, hop, response, watch, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -273,31 +327,91 @@ internal sealed class GrinfiClient : IDisposable
     }
 
     /// <summary>
-    /// The whole body. With a Content-Length it is read straight into one array of that size: a
-    /// page of contacts is large, and a growing buffer plus a copy would allocate it three times.
+    /// The answer to one hop: where a redirect points (its body is never read), or the body,
+    /// read up to <see cref="GrinfiClientOptions.MaximumResponseSize"/>.
     /// </summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken token)
+    private async Task<Attempt> ReadAnswerAsync(GrinfiRequest request, Hop hop, HttpResponseMessage response, Stopwatch watch, CancellationToken token)
     {
-        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-        if (content.Headers.ContentLength is long length && length <= int.MaxValue && content.Headers.ContentEncoding.Count == 0)
+        var status = (int)response.StatusCode;
+        var reason = response.ReasonPhrase ?? "";
+        if (Redirects.IsRedirect(status) && response.Headers.Location is Uri location
+            && Redirects.Resolve(hop.Target, location) is Uri next)
         {
-            var body = new byte[length];
-            var read = 0;
-            while (read < body.Length)
-            {
-                var n = await stream.ReadAsync(body, read, body.Length - read, token).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    throw new IOException($"The connection closed after {read} of {length} bytes of the answer.");
-                }
-                read += n;
-            }
-            return body;
+            return new Attempt { Status = status, Reason = reason, Location = next, Elapsed = watch.Elapsed };
         }
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, 81920, token).ConfigureAwait(false);
-        return buffer.ToArray();
+        byte[] answer;
+        try
+        {
+            answer = await BoundedBody.ReadAsync(response.Content, _options.MaximumResponseSize, token).ConfigureAwait(false);
+        }
+        catch (ResponseTooLargeException ex)
+        {
+            return new Attempt { Status = status, Reason = reason, Refusal = TooLarge(request, status, ex), Elapsed = watch.Elapsed };
+        }
+        return new Attempt
+        {
+            Status = status,
+            Reason = reason,
+            Body = answer,
+            ContentType = response.Content.Headers.ContentType?.MediaType,
+            RetryAfter = RetryPolicy.ParseRetryAfter(response.Headers, DateTimeOffset.UtcNow),
+            Elapsed = watch.Elapsed,
+        };
     }
+
+    private GrinfiApiException TooLarge(GrinfiRequest request, int status, ResponseTooLargeException ex)
+    {
+        var what = ex.Claimed
+            ? $"a body of {Bytes(ex.Bytes)} (its Content-Length), over the {Megabytes(ex.Cap)} GrinfiPS accepts for one answer; it was refused before reading"
+            : $"a body that grew past the {Megabytes(ex.Cap)} GrinfiPS accepts for one answer; reading stopped at {Bytes(ex.Bytes)}";
+        var suggested = Math.Min(2047, Math.Max(ex.Bytes, ex.Cap + 1) / (1024 * 1024) + 1);
+        return new GrinfiApiException(GrinfiErrorKind.ResponseTooLarge, "GrinfiResponseTooLarge",
+            $"{request.Method} {request.Path} answered {status} with {what}.", ex)
+        {
+            StatusCode = status,
+            Method = request.Method.Method,
+            Path = request.Path,
+            RecommendedAction = "A real page of contacts is far smaller, so this is most likely not the API answering: check -BaseUri and the proxy. " +
+                $"If the answer is genuine (a large export file, say), raise the cap: Connect-Grinfi -MaximumResponseSizeMB {suggested.ToString(CultureInfo.InvariantCulture)}.",
+        };
+    }
+
+    private GrinfiApiException RedirectRefused(GrinfiRequest request, Hop hop, Attempt attempt, Uri location, string? refusal)
+    {
+        var from = Address(hop.Target);
+        var to = Address(location);
+        var (id, text) = refusal switch
+        {
+            null => ("GrinfiTooManyRedirects",
+                $"{request.Method} {request.Path} was redirected more than {Redirects.MaximumRedirects} times (the last, {attempt.Status} {attempt.Reason}, " +
+                $"from {from} to {to}); GrinfiPS stops there."),
+            _ when !Redirects.SameOrigin(location, BaseUri) => ("GrinfiRedirectRefused",
+                $"{request.Method} {request.Path} was answered {attempt.Status} {attempt.Reason}, a redirect from {from} to {to}, {refusal}. " +
+                "GrinfiPS does not follow it: neither the key nor the request body was sent there, and no answer from there is taken as the API's."),
+            _ => ("GrinfiRedirectRefused",
+                $"{request.Method} {request.Path} was answered {attempt.Status} {attempt.Reason}, a redirect from {from} to {to}. " +
+                $"GrinfiPS does not follow {refusal}: it would have to send the {hop.Method.Method} again or turn it into a GET, and either could do " +
+                $"something other than what was asked. Nothing was sent to {to}."),
+        };
+        return new GrinfiApiException(GrinfiErrorKind.Redirected, id, Redact(text))
+        {
+            StatusCode = attempt.Status,
+            Method = request.Method.Method,
+            Path = request.Path,
+            RecommendedAction = $"Check the base URI ({BaseUri}; -BaseUri or $env:GRINFI_BASE_URI) and the proxy (-Proxy): the Grinfi API answers at " +
+                $"{GrinfiClientOptions.DefaultBaseUri} and does not redirect. If the new address is the right one, connect to it with Connect-Grinfi -BaseUri.",
+        };
+    }
+
+    /// <summary>An address for a message: scheme, host, port and path, without the query.</summary>
+    private static string Address(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+
+    private static string Bytes(long bytes) =>
+        bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+
+    private static string Megabytes(long bytes) => bytes % (1024 * 1024) == 0
+        ? (bytes / (1024 * 1024)).ToString("N0", CultureInfo.InvariantCulture) + " MB"
+        : Bytes(bytes);
 
     // Connection refused or the host not found: the request cannot have reached the server.
     private static bool NeverLeft(Exception ex)
@@ -331,20 +445,34 @@ internal sealed class GrinfiClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiUnexpectedResponse",
-                $"{request.Method} {request.Path} answered {attempt.Status} with a body that is not JSON" +
-                $" ({attempt.ContentType ?? "no content type"}): {Excerpt(attempt)}", ex)
+            // A proxy's or captive portal's sign-in page answers 200 too; so does a server whose
+            // answer was cut short. Neither is the API's answer, and neither is a .NET puzzle.
+            var first = System.Array.Find(attempt.Body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF));
+            var cutShort = first is (byte)'{' or (byte)'[';
+            var what = cutShort
+                ? $"JSON that breaks off or is malformed ({attempt.Body.Length:N0} bytes, {ex.Message.Split('.')[0]})"
+                : $"a body that is not JSON ({attempt.ContentType ?? "no content type"}): {Excerpt(attempt)}";
+            throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiResponseNotJson",
+                $"{request.Method} {request.Path} answered {attempt.Status} with {what}.", ex)
             {
                 StatusCode = attempt.Status,
                 Method = request.Method.Method,
                 Path = request.Path,
                 ResponseExcerpt = Excerpt(attempt),
+                RecommendedAction = cutShort
+                    ? "Try again; if it keeps happening, something between you and the API (a proxy) cuts answers short."
+                    : $"Something other than the API answered: a proxy or a network sign-in page (captive portal). Check the network, -Proxy and the base URI ({BaseUri}).",
             };
         }
     }
 
     private GrinfiApiException MapFailure(GrinfiRequest request, Attempt attempt, int attempts)
     {
+        if (attempt.Refusal is { } refusal)
+        {
+            refusal.Attempts = attempts;
+            return refusal;
+        }
         var gaveUp = attempts > 1 ? $" (gave up after {attempts} tries)" : "";
         if (attempt.Status == 0)
         {
@@ -487,6 +615,15 @@ internal sealed class GrinfiClient : IDisposable
         public bool TimedOut { get; init; }
 
         public bool NotSent { get; init; }
+
+        /// <summary>Where a redirect points, resolved; its body was not read.</summary>
+        public Uri? Location { get; init; }
+
+        /// <summary>Time spent waiting for the rate limiter, every hop of this try included.</summary>
+        public TimeSpan Queued { get; set; }
+
+        /// <summary>An answer that is final without a retry: too large, or a redirect not followed.</summary>
+        public GrinfiApiException? Refusal { get; set; }
     }
 }
 

@@ -39,6 +39,10 @@ public enum GrinfiErrorKind
     Timeout,
     /// <summary>Another status, or an answer that is not the JSON the contract promises.</summary>
     UnexpectedResponse,
+    /// <summary>An answer larger than the connection's MaximumResponseSizeMB: refused, or cut off while read.</summary>
+    ResponseTooLarge,
+    /// <summary>A redirect that was not followed: to another host, port or scheme, a POST's 301/302, or too many.</summary>
+    Redirected,
 }
 
 /// <summary>Base of every error GrinfiPS raises on purpose.</summary>
@@ -69,7 +73,8 @@ public class GrinfiException : Exception
     /// printing one identical error per input row.
     /// </summary>
     public bool EndsCommand => Kind is GrinfiErrorKind.Authentication or GrinfiErrorKind.PaymentRequired
-        or GrinfiErrorKind.PermissionDenied or GrinfiErrorKind.NotConnected or GrinfiErrorKind.ConfirmationRequired;
+        or GrinfiErrorKind.PermissionDenied or GrinfiErrorKind.NotConnected or GrinfiErrorKind.ConfirmationRequired
+        or GrinfiErrorKind.Redirected;
 
     internal static GrinfiException InvalidInput(string errorId, string message, object? target = null, string? fix = null)
         => new(GrinfiErrorKind.InvalidInput, errorId, message) { TargetObject = target, RecommendedAction = fix };

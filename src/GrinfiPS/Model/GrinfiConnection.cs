@@ -21,6 +21,7 @@ public sealed class GrinfiConnection : IDisposable
         TimeoutSec = (int)options.Timeout.TotalSeconds;
         MaximumRetryCount = options.Retry.MaximumRetryCount;
         Proxy = (options.Proxy as System.Net.WebProxy)?.Address;
+        MaximumResponseSizeMB = (int)(options.MaximumResponseSize / (1024 * 1024));
     }
 
     /// <summary>The API address.</summary>
@@ -46,6 +47,9 @@ public sealed class GrinfiConnection : IDisposable
 
     /// <summary>How many times a failed request is retried.</summary>
     public int MaximumRetryCount { get; }
+
+    /// <summary>The largest answer, in MB, this connection accepts; a larger one is the error GrinfiResponseTooLarge.</summary>
+    public int MaximumResponseSizeMB { get; }
 
     /// <summary>The proxy, when one is set.</summary>
     public Uri? Proxy { get; }

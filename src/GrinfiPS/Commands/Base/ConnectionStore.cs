@@ -99,7 +99,7 @@ internal static class ConnectionStore
     /// $env:GRINFI_REQUESTS_PER_MINUTE, then to the defaults.
     /// </summary>
     public static GrinfiClientOptions OptionsFromEnvironment(string key, Uri? baseUri, int? requestsPerMinute,
-        TimeSpan? timeout = null, int? maximumRetryCount = null, System.Net.IWebProxy? proxy = null)
+        TimeSpan? timeout = null, int? maximumRetryCount = null, System.Net.IWebProxy? proxy = null, int? maximumResponseSizeMB = null)
     {
         Uri uri;
         if (baseUri is not null)
@@ -139,6 +139,7 @@ internal static class ConnectionStore
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
             Retry = new RetryPolicy { MaximumRetryCount = maximumRetryCount ?? RetryPolicy.DefaultMaximumRetryCount },
             Proxy = proxy,
+            MaximumResponseSize = (maximumResponseSizeMB ?? GrinfiClientOptions.DefaultMaximumResponseSizeMB) * 1024L * 1024L,
             UserAgent = ModuleInfo.UserAgent,
         };
     }

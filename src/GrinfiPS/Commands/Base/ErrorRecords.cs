@@ -38,6 +38,8 @@ internal static class ErrorRecords
         GrinfiErrorKind.Connection => ErrorCategory.ConnectionError,
         GrinfiErrorKind.Timeout => ErrorCategory.OperationTimeout,
         GrinfiErrorKind.UnexpectedResponse => ErrorCategory.InvalidResult,
+        GrinfiErrorKind.ResponseTooLarge => ErrorCategory.LimitsExceeded,
+        GrinfiErrorKind.Redirected => ErrorCategory.ConnectionError,
         _ => ErrorCategory.NotSpecified,
     };
 

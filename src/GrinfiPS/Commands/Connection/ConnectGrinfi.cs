@@ -42,6 +42,14 @@ public sealed class ConnectGrinfiCommand : GrinfiCmdlet
     [ValidateRange(0, 20)]
     public int MaximumRetryCount { get; set; } = RetryPolicy.DefaultMaximumRetryCount;
 
+    /// <summary>
+    /// The largest answer, in MB, GrinfiPS accepts (default 256). A larger one is refused before
+    /// reading, or cut off while read, with the error GrinfiResponseTooLarge.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, GrinfiClientOptions.MaximumResponseSizeLimitMB)]
+    public int MaximumResponseSizeMB { get; set; } = GrinfiClientOptions.DefaultMaximumResponseSizeMB;
+
     /// <summary>A proxy for every request.</summary>
     [Parameter]
     [ValidateNotNull]
@@ -66,7 +74,7 @@ public sealed class ConnectGrinfiCommand : GrinfiCmdlet
     {
         var key = ReadKey();
         var options = ConnectionStore.OptionsFromEnvironment(key, BaseUri, RequestsPerMinute,
-            TimeSpan.FromSeconds(TimeoutSec), MaximumRetryCount, MakeProxy());
+            TimeSpan.FromSeconds(TimeoutSec), MaximumRetryCount, MakeProxy(), MaximumResponseSizeMB);
         var connection = new GrinfiConnection(options, "Connect-Grinfi");
         try
         {

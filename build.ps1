@@ -10,8 +10,10 @@
     Test runs xunit, then Pester in a separate pwsh that imports that staged module, and
     prints "Tests: N passed, M failed" as its last line.
 .PARAMETER Task
-    Build, Test, Demo, Bench, Package or Clean. Several run in order. Package makes
-    out/package/GrinfiPS.<version>.nupkg, which Install-PSResource installs.
+    Build, Test, Demo, Bench, Package, Contract or Clean. Several run in order. Package makes
+    out/package/GrinfiPS.<version>.nupkg, which Install-PSResource installs. Contract derives
+    tests/GrinfiPS.Sandbox/Contract/grinfi-contract.yaml from the vendor's OpenAPI document
+    (../shared/vendor/grinfi-openapi.yaml beside the repository, or -VendorDocument).
 .PARAMETER Configuration
     Release (default) or Debug.
 .PARAMETER TestPath
@@ -20,13 +22,15 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Contract', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    [string[]] $TestPath
+    [string[]] $TestPath,
+
+    [string] $VendorDocument
 )
 
 $ErrorActionPreference = 'Stop'
@@ -71,6 +75,22 @@ function Invoke-Build {
     & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
     Assert-ExitCode 'dotnet build'
     Write-Host "Staged $ModuleOut"
+}
+
+function Invoke-Contract {
+    # The sandbox derives its own contract; building it first gives the current deriver.
+    $vendor = if ($VendorDocument) { $VendorDocument } else { Join-Path $Root '../shared/vendor/grinfi-openapi.yaml' }
+    if (-not (Test-Path $vendor)) {
+        throw "The vendor's OpenAPI document was not found at $vendor; pass -VendorDocument."
+    }
+    $contract = Join-Path $Root 'tests/GrinfiPS.Sandbox/Contract/grinfi-contract.yaml'
+    & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet build'
+    & dotnet (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll') --derive-contract (Resolve-Path $vendor).Path $contract
+    Assert-ExitCode 'Deriving the contract'
+    # The sandbox embeds the contract: build again so the staged sandbox carries the new one.
+    & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet build'
 }
 
 function Invoke-Package {
@@ -235,6 +255,7 @@ try {
             'Demo' { Invoke-Build; Invoke-Demo }
             'Bench' { Invoke-Build; Invoke-Bench }
             'Package' { Invoke-Build; Invoke-Package }
+            'Contract' { Invoke-Contract }
         }
     }
 }

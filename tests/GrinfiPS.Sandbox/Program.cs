@@ -26,11 +26,14 @@ internal static class Program
           --export-delay-ms N         file exports can be downloaded after this delay (default 300)
           --parent-pid N              exit when that process exits
           --exit-on-stdin-close       exit when standard input reaches end of file
+        Or, instead of serving:
+          --derive-contract VENDOR OUT  derive the contract file OUT from the vendor's OpenAPI document
         """;
 
     /// <summary>Entry point.</summary>
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--derive-contract") return DeriveContract(args);
         SandboxOptions options;
         try
         {
@@ -122,6 +125,30 @@ internal static class Program
             }
         }
         return options;
+    }
+
+    /// <summary><c>--derive-contract VENDOR OUT</c>: writes the contract derived from the vendor's document.</summary>
+    private static int DeriveContract(string[] args)
+    {
+        if (args.Length != 3)
+        {
+            Console.Error.WriteLine("Usage: GrinfiPS.Sandbox --derive-contract <vendor openapi.yaml> <contract out file>");
+            return 2;
+        }
+        try
+        {
+            var yaml = Contract.ContractDeriver.Derive(args[1]);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(args[2]));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            File.WriteAllText(args[2], yaml, new System.Text.UTF8Encoding(false));
+            Console.Out.WriteLine($"Wrote {args[2]}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"GrinfiPS.Sandbox: {ex.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Polls once a second, so a crashed test run never leaves a server behind.</summary>

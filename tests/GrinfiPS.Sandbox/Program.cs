@@ -24,6 +24,8 @@ internal static class Program
           --delete-delay-ms N         deletes run after this delay
           --import-delay-ms N         file imports run after this delay (default 500)
           --export-delay-ms N         file exports can be downloaded after this delay (default 300)
+          --reading minimal|generous  how the document is read (default minimal)
+          --contract-report FOLDER    write contract violations and counts there (default: $GRINFIPS_CONTRACT_REPORT)
           --parent-pid N              exit when that process exits
           --exit-on-stdin-close       exit when standard input reaches end of file
         Or, instead of serving:
@@ -118,6 +120,12 @@ internal static class Program
                 case "--delete-delay-ms": options.DeleteDelayMs = Int(); break;
                 case "--import-delay-ms": options.ImportDelayMs = Int(); break;
                 case "--export-delay-ms": options.ExportDelayMs = Int(); break;
+                case "--reading":
+                    var reading = Value();
+                    if (!SandboxOptions.TryParseReading(reading, out var parsedReading)) throw new ArgumentException($"--reading must be minimal or generous, not '{reading}'.");
+                    options.Reading = parsedReading;
+                    break;
+                case "--contract-report": options.ContractReport = Value(); break;
                 case "--parent-pid": options.ParentPid = Int(); break;
                 case "--exit-on-stdin-close": options.ExitOnStdinClose = true; break;
                 case "--help" or "-h" or "-?": throw new HelpRequestedException();

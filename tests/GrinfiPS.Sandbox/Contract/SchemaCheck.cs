@@ -100,32 +100,26 @@ internal sealed class SchemaCheck
         return problems.Distinct().ToList();
     }
 
-    private HashSet<string> Declared(string pointer)
-    {
-        JsonNode? node = Converted;
-        foreach (var segment in Segments(pointer))
-        {
-            node = node switch
-            {
-                JsonObject o => o[segment],
-                JsonArray a when int.TryParse(segment, out var i) && i < a.Count => a[i],
-                _ => null,
-            };
-        }
-        return node is JsonObject obj ? SchemaConverter.DeclaredProperties(obj) : [];
-    }
+    private HashSet<string> Declared(string pointer) =>
+        SchemaAt(Segments(pointer)) is JsonObject obj ? SchemaConverter.DeclaredProperties(obj) : [];
 
+    /// <summary>
+    /// The converted subschema an evaluation path points at. JsonSchema.Net 8 repeats some
+    /// segments in its paths (<c>/properties/ids/items/items</c>); a segment that leads nowhere
+    /// is skipped.
+    /// </summary>
     private JsonNode? SchemaAt(IReadOnlyList<string> evaluation)
     {
         JsonNode? node = Converted;
         foreach (var segment in evaluation)
         {
-            node = node switch
+            var next = node switch
             {
                 JsonObject o => o[segment],
                 JsonArray a when int.TryParse(segment, out var i) && i < a.Count => a[i],
                 _ => null,
             };
+            if (next is not null) node = next;
         }
         return node;
     }

@@ -7,7 +7,8 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
         dotnet tool restore && dotnet pwsh ./build.ps1 Test
     Build stages an importable module at out/GrinfiPS (Import-Module ./out/GrinfiPS works).
-    Test runs xunit, then Pester in a separate pwsh that imports that staged module, and
+    Test runs xunit, then Pester in a separate pwsh that imports that staged module, reads
+    the sandboxes' contract report (each unexpected violation counts as a failed test), and
     prints "Tests: N passed, M failed" as its last line.
 .PARAMETER Task
     Build, Test, Demo, Bench, Package, Contract or Clean. Several run in order. Package makes

@@ -17,6 +17,7 @@ internal readonly record struct SchemaProblem(string Field, string Message, bool
 internal sealed class SchemaCheck
 {
     private static readonly EvaluationOptions _options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions _flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static int _counter;
 
     private readonly JsonSchema _schema;
@@ -44,8 +45,10 @@ internal sealed class SchemaCheck
 
     public List<SchemaProblem> Evaluate(JsonElement instance, string prefix = "")
     {
-        var results = _schema.Evaluate(instance, _options);
         var problems = new List<SchemaProblem>();
+        // Most values are valid: a flag evaluation stops early and costs a fraction of the list one.
+        if (_schema.Evaluate(instance, _flag).IsValid) return problems;
+        var results = _schema.Evaluate(instance, _options);
         if (results.IsValid) return problems;
 
         var anyOfOwners = new Dictionary<string, (string Field, List<string> Branches)>(StringComparer.Ordinal);

@@ -7,11 +7,14 @@
         dotnet tool restore && dotnet pwsh ./build.ps1 Demo
         dotnet tool restore && dotnet pwsh ./build.ps1 Test
     Build stages an importable module at out/GrinfiPS (Import-Module ./out/GrinfiPS works).
-    Test runs xunit, then Pester in a separate pwsh that imports that staged module, and
+    Test runs xunit, then Pester in a separate pwsh that imports that staged module, reads
+    the sandboxes' contract report (each unexpected violation counts as a failed test), and
     prints "Tests: N passed, M failed" as its last line.
 .PARAMETER Task
-    Build, Test, Demo, Bench, Package or Clean. Several run in order. Package makes
-    out/package/GrinfiPS.<version>.nupkg, which Install-PSResource installs.
+    Build, Test, Demo, Bench, Package, Contract or Clean. Several run in order. Package makes
+    out/package/GrinfiPS.<version>.nupkg, which Install-PSResource installs. Contract derives
+    tests/GrinfiPS.Sandbox/Contract/grinfi-contract.yaml from the vendor's OpenAPI document
+    (../shared/vendor/grinfi-openapi.yaml beside the repository, or -VendorDocument).
 .PARAMETER Configuration
     Release (default) or Debug.
 .PARAMETER TestPath
@@ -20,13 +23,15 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Contract', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    [string[]] $TestPath
+    [string[]] $TestPath,
+
+    [string] $VendorDocument
 )
 
 $ErrorActionPreference = 'Stop'
@@ -71,6 +76,22 @@ function Invoke-Build {
     & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
     Assert-ExitCode 'dotnet build'
     Write-Host "Staged $ModuleOut"
+}
+
+function Invoke-Contract {
+    # The sandbox derives its own contract; building it first gives the current deriver.
+    $vendor = if ($VendorDocument) { $VendorDocument } else { Join-Path $Root '../shared/vendor/grinfi-openapi.yaml' }
+    if (-not (Test-Path $vendor)) {
+        throw "The vendor's OpenAPI document was not found at $vendor; pass -VendorDocument."
+    }
+    $contract = Join-Path $Root 'tests/GrinfiPS.Sandbox/Contract/grinfi-contract.yaml'
+    & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet build'
+    & dotnet (Join-Path $SandboxOut 'GrinfiPS.Sandbox.dll') --derive-contract (Resolve-Path $vendor).Path $contract
+    Assert-ExitCode 'Deriving the contract'
+    # The sandbox embeds the contract: build again so the staged sandbox carries the new one.
+    & dotnet build (Join-Path $Root 'tests/GrinfiPS.Sandbox') -c $Configuration -o $SandboxOut --nologo -v quiet -clp:NoSummary
+    Assert-ExitCode 'dotnet build'
 }
 
 function Invoke-Package {
@@ -167,13 +188,81 @@ function Invoke-PesterTests {
     $counts
 }
 
+function Read-ContractReport {
+    <#
+        Reads the contract report every sandbox of the run wrote into $Folder: checked-*.json
+        (requests validated, one file per sandbox) and violations-*.jsonl (one line per
+        violation). Prints each unexpected violation (identical ones once, with their number)
+        and returns the counts. A missing or unreadable report is a failure, never "0 violations".
+    #>
+    param([Parameter(Mandatory)] [string] $Folder)
+    $problems = 0
+    $requests = 0
+    $checked = @(Get-ChildItem $Folder -Filter 'checked-*.json' -ErrorAction Ignore)
+    if ($checked.Count -eq 0) {
+        Write-Host "Contract: no report in $Folder (did any sandbox run with GRINFIPS_CONTRACT_REPORT set?)" -ForegroundColor Red
+        $problems++
+    }
+    foreach ($file in $checked) {
+        try {
+            $counts = Get-Content $file.FullName -Raw | ConvertFrom-Json
+            $requests += [long]$counts.requests
+        }
+        catch {
+            Write-Host "Contract: unreadable report $($file.Name): $_" -ForegroundColor Red
+            $problems++
+        }
+    }
+    $violations = [Collections.Generic.List[object]]::new()
+    foreach ($file in @(Get-ChildItem $Folder -Filter 'violations-*.jsonl' -ErrorAction Ignore)) {
+        $lineNumber = 0
+        foreach ($line in [IO.File]::ReadLines($file.FullName)) {
+            $lineNumber++
+            if (-not $line.Trim()) { continue }
+            try {
+                $violations.Add(($line | ConvertFrom-Json))
+            }
+            catch {
+                Write-Host "Contract: unreadable line $lineNumber of $($file.Name)" -ForegroundColor Red
+                $problems++
+            }
+        }
+    }
+    $unexpected = @($violations | Where-Object { -not $_.expected })
+    $expected = $violations.Count - $unexpected.Count
+    $groups = $unexpected | Group-Object { "$($_.source)|$($_.rule)|$($_.method)|$($_.path)|$($_.query)|$($_.field)|$($_.detail)" }
+    foreach ($group in $groups) {
+        $v = $group.Group[0]
+        $target = if ($v.query) { "$($v.path)?$($v.query)" } else { $v.path }
+        $times = if ($group.Count -gt 1) { " (x$($group.Count))" } else { '' }
+        $field = if ($v.field) { " [$($v.field)]" } else { '' }
+        Write-Host "CONTRACT VIOLATION ($($v.source), $($v.rule))$($times): $($v.method) $target -> $($v.status)$field" -ForegroundColor Red
+        Write-Host "    $($v.detail)"
+        if ($v.body) { Write-Host "    body: $($v.body)" }
+    }
+    Write-Host "Contract: $requests requests validated, $($unexpected.Count) violations ($expected expected)"
+    [pscustomobject]@{ Requests = $requests; Violations = $unexpected.Count; Failed = $unexpected.Count + $problems }
+}
+
 function Invoke-Test {
     New-Item $ResultsOut -ItemType Directory -Force | Out-Null
-    $xunit = if ($TestPath) { [pscustomobject]@{ Passed = 0; Failed = 0 } } else { Invoke-XunitTests }
-    $pester = Invoke-PesterTests
+    # Every sandbox of the run (in process for xunit, a process per Pester file) reports the
+    # contract violations of the requests it receives into this fresh folder.
+    $contractOut = Join-Path $ResultsOut 'contract'
+    Remove-Item $contractOut -Recurse -Force -ErrorAction Ignore
+    New-Item $contractOut -ItemType Directory -Force | Out-Null
+    $env:GRINFIPS_CONTRACT_REPORT = $contractOut
+    try {
+        $xunit = if ($TestPath) { [pscustomobject]@{ Passed = 0; Failed = 0 } } else { Invoke-XunitTests }
+        $pester = Invoke-PesterTests
+    }
+    finally {
+        Remove-Item Env:GRINFIPS_CONTRACT_REPORT -ErrorAction Ignore
+    }
+    $contract = Read-ContractReport $contractOut
     $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $failed = $xunit.Failed + $pester.Failed + $contract.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed; contract violations: $($contract.Failed)"
     $script:TestSummary = "Tests: $passed passed, $failed failed"
     $script:TestFailed = $failed -gt 0
 }
@@ -235,6 +324,7 @@ try {
             'Demo' { Invoke-Build; Invoke-Demo }
             'Bench' { Invoke-Build; Invoke-Bench }
             'Package' { Invoke-Build; Invoke-Package }
+            'Contract' { Invoke-Contract }
         }
     }
 }

@@ -86,10 +86,13 @@ function Invoke-SandboxApi {
 }
 
 function Reset-TestSandbox {
-    <# Fresh data, no faults, an empty log, and the default options (a reset alone keeps options). #>
+    <#
+        Fresh data, no faults or expected violations, an empty log, and the default options (a
+        reset alone keeps options), the reading included: the one the sandbox started with.
+    #>
     param([Parameter(Mandatory)] $Sandbox, [int] $Contacts = 50, [hashtable] $Options = @{})
     Invoke-SandboxControl $Sandbox reset -Method POST -Body @{ contacts = $Contacts } | Out-Null
-    $defaults = @{ requestsPerMinute = 0; retryAfterMode = 'seconds'; latencyMs = 0; faultRate = 0; maxPageSize = 1000; maxMassActionIds = 1000; deleteDelayMs = 0 }
+    $defaults = @{ requestsPerMinute = 0; retryAfterMode = 'seconds'; latencyMs = 0; faultRate = 0; maxPageSize = 1000; maxMassActionIds = 1000; deleteDelayMs = 0; reading = 'default' }
     foreach ($key in $Options.Keys) { $defaults[$key] = $Options[$key] }
     Set-SandboxOption $Sandbox $defaults
 }
@@ -103,6 +106,30 @@ function Add-SandboxFault {
     <# Scripts faults for the next matching requests: Add-SandboxFault $sb @{ path = '/leads/api/leads/search'; kind = 'status'; status = 503 } #>
     param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [hashtable[]] $Fault)
     Invoke-SandboxControl $Sandbox faults -Method POST -Body @($Fault) | Out-Null
+}
+
+function Add-SandboxExpectedViolation {
+    <#
+        Declares contract violations a test provokes on purpose: the violations of the next
+        Count requests matching Method and Path (exact, or a prefix ending in *) are recorded as
+        expected, not reported as failures.
+        Add-SandboxExpectedViolation $sb -Method POST -Path /leads/api/leads/upsert -Count 1
+    #>
+    param(
+        [Parameter(Mandatory)] $Sandbox,
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method,
+        [int] $Count = 1
+    )
+    $rule = @{ path = $Path; count = $Count }
+    if ($Method) { $rule.method = $Method }
+    Invoke-SandboxControl $Sandbox expected-violations -Method POST -Body @($rule) | Out-Null
+}
+
+function Get-SandboxViolation {
+    <# The contract violations this sandbox recorded (expected ones included, marked so), from request sequence number Since on. #>
+    param([Parameter(Mandatory)] $Sandbox, [long] $Since = 0)
+    @(Invoke-SandboxControl $Sandbox "violations?since=$Since") | ForEach-Object { $_ }
 }
 
 function Get-SandboxRequest {

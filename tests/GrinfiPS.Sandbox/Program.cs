@@ -24,13 +24,18 @@ internal static class Program
           --delete-delay-ms N         deletes run after this delay
           --import-delay-ms N         file imports run after this delay (default 500)
           --export-delay-ms N         file exports can be downloaded after this delay (default 300)
+          --reading minimal|generous  how the document is read (default minimal)
+          --contract-report FOLDER    write contract violations and counts there (default: $GRINFIPS_CONTRACT_REPORT)
           --parent-pid N              exit when that process exits
           --exit-on-stdin-close       exit when standard input reaches end of file
+        Or, instead of serving:
+          --derive-contract VENDOR OUT  derive the contract file OUT from the vendor's OpenAPI document
         """;
 
     /// <summary>Entry point.</summary>
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--derive-contract") return DeriveContract(args);
         SandboxOptions options;
         try
         {
@@ -115,6 +120,12 @@ internal static class Program
                 case "--delete-delay-ms": options.DeleteDelayMs = Int(); break;
                 case "--import-delay-ms": options.ImportDelayMs = Int(); break;
                 case "--export-delay-ms": options.ExportDelayMs = Int(); break;
+                case "--reading":
+                    var reading = Value();
+                    if (!SandboxOptions.TryParseReading(reading, out var parsedReading)) throw new ArgumentException($"--reading must be minimal or generous, not '{reading}'.");
+                    options.Reading = parsedReading;
+                    break;
+                case "--contract-report": options.ContractReport = Value(); break;
                 case "--parent-pid": options.ParentPid = Int(); break;
                 case "--exit-on-stdin-close": options.ExitOnStdinClose = true; break;
                 case "--help" or "-h" or "-?": throw new HelpRequestedException();
@@ -122,6 +133,30 @@ internal static class Program
             }
         }
         return options;
+    }
+
+    /// <summary><c>--derive-contract VENDOR OUT</c>: writes the contract derived from the vendor's document.</summary>
+    private static int DeriveContract(string[] args)
+    {
+        if (args.Length != 3)
+        {
+            Console.Error.WriteLine("Usage: GrinfiPS.Sandbox --derive-contract <vendor openapi.yaml> <contract out file>");
+            return 2;
+        }
+        try
+        {
+            var yaml = Contract.ContractDeriver.Derive(args[1]);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(args[2]));
+            if (folder is not null) Directory.CreateDirectory(folder);
+            File.WriteAllText(args[2], yaml, new System.Text.UTF8Encoding(false));
+            Console.Out.WriteLine($"Wrote {args[2]}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"GrinfiPS.Sandbox: {ex.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Polls once a second, so a crashed test run never leaves a server behind.</summary>

@@ -24,7 +24,11 @@ public sealed record RequestLogEntry(
     int? TeamId,
     double DurationMs,
     string? Fault,
-    string? UserAgent);
+    string? UserAgent)
+{
+    /// <summary>What the contract check found: the request's violations and, in the minimal reading, the sandbox's own.</summary>
+    public IReadOnlyList<GrinfiPS.Sandbox.Contract.ContractViolation> Violations { get; init; } = [];
+}
 
 /// <summary>
 /// The request log tests read to count requests, check bodies and measure pacing.
@@ -102,6 +106,9 @@ public sealed class RequestLog
         w.WriteNumber("durationMs", Math.Round(e.DurationMs, 3));
         if (e.Fault is null) w.WriteNull("fault"); else w.WriteString("fault", e.Fault);
         if (e.UserAgent is null) w.WriteNull("userAgent"); else w.WriteString("userAgent", e.UserAgent);
+        w.WriteStartArray("violations");
+        foreach (var v in e.Violations) v.WriteTo(w);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 }

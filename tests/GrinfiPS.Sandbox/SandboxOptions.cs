@@ -13,6 +13,16 @@ public enum RetryAfterMode
     None,
 }
 
+/// <summary>How the sandbox reads the vendor's document where it answers.</summary>
+public enum SandboxReading
+{
+    /// <summary>Exactly the document: its status codes and shapes, and where it is silent, the least.</summary>
+    Minimal,
+
+    /// <summary>The document's status codes, plus extras a real server might send (totals, has_more, custom fields on leads, ...).</summary>
+    Generous,
+}
+
 /// <summary>
 /// Settings of a sandbox. Everything except <see cref="Port"/>, <see cref="Contacts"/> and
 /// <see cref="Seed"/> may be changed while the server runs; requests read the current values.
@@ -31,6 +41,14 @@ public sealed class SandboxOptions
     private volatile int _deleteDelayMs;
     private volatile int _importDelayMs = 500;
     private volatile int _exportDelayMs = 300;
+    private volatile SandboxReading _reading = DefaultReading;
+
+    /// <summary>
+    /// The reading a sandbox starts with: minimal, unless the environment variable
+    /// <c>GRINFIPS_SANDBOX_READING</c> says generous (to run a whole suite under the other reading).
+    /// </summary>
+    public static SandboxReading DefaultReading { get; } =
+        TryParseReading(Environment.GetEnvironmentVariable("GRINFIPS_SANDBOX_READING"), out var r) ? r : SandboxReading.Minimal;
 
     /// <summary>Port to bind on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; set; }
@@ -72,6 +90,15 @@ public sealed class SandboxOptions
     /// <summary>A queued file export can be downloaded after this many milliseconds (a 404 before).</summary>
     public int ExportDelayMs { get => _exportDelayMs; set => _exportDelayMs = value; }
 
+    /// <summary>Minimal (the document, exactly) or generous (the document plus extras); live-changeable.</summary>
+    public SandboxReading Reading { get => _reading; set => _reading = value; }
+
+    /// <summary>
+    /// Folder for the contract report (violations as JSON lines, and the count of requests
+    /// validated); defaults to the environment variable <c>GRINFIPS_CONTRACT_REPORT</c>. Null: no report.
+    /// </summary>
+    public string? ContractReport { get; set; } = Environment.GetEnvironmentVariable("GRINFIPS_CONTRACT_REPORT") is { Length: > 0 } folder ? folder : null;
+
     /// <summary>The process runner exits when this process exits (command line only).</summary>
     public int? ParentPid { get; set; }
 
@@ -99,6 +126,18 @@ public sealed class SandboxOptions
         RetryAfterMode.None => "none",
         _ => "seconds",
     };
+
+    internal static string ReadingName(SandboxReading reading) => reading == SandboxReading.Generous ? "generous" : "minimal";
+
+    internal static bool TryParseReading(string? text, out SandboxReading reading)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "minimal": reading = SandboxReading.Minimal; return true;
+            case "generous": reading = SandboxReading.Generous; return true;
+            default: reading = SandboxReading.Minimal; return false;
+        }
+    }
 
     internal static bool TryParseMode(string? text, out RetryAfterMode mode)
     {

@@ -50,6 +50,12 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The teams' data stores.</summary>
     public SandboxData Data => _context.Data;
 
+    /// <summary>The reading the sandbox started with; resets of the options go back to it.</summary>
+    public SandboxReading DefaultReading => _context.StartReading;
+
+    /// <summary>What the contract check recorded: counts, the report folder, the violations.</summary>
+    internal Contract.ContractReport ContractReport => _context.Report;
+
     /// <summary>Starts a sandbox and returns once it is listening.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken ct = default)
     {
@@ -121,6 +127,7 @@ public sealed class SandboxServer : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
             // After the server: no request is left that could schedule another job.
             _context.Jobs.Dispose();
+            _context.Report.Dispose();
         }
     }
 

@@ -25,9 +25,10 @@ public sealed class SandboxFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>Reseeds data and clears faults, the log and rate windows; options are restored too.</summary>
+    /// <summary>Reseeds data and clears faults, expected violations, the log and rate windows; options (the reading included) are restored too.</summary>
     public async Task ResetAsync(int contacts = 120)
     {
+        Server.Options.Reading = Server.DefaultReading;
         Server.Options.RequestsPerMinute = 0;
         Server.Options.RetryAfterMode = RetryAfterMode.Seconds;
         Server.Options.FaultRate = 0;
@@ -39,6 +40,13 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     /// <summary>Scripts faults for the next matching requests.</summary>
     public Task AddFaultsAsync(params object[] faults) => PostAsync("faults", faults);
+
+    /// <summary>
+    /// Declares contract violations a test provokes on purpose: the violations of the next
+    /// <paramref name="count"/> requests matching the method and path are recorded as expected.
+    /// </summary>
+    public Task ExpectViolationsAsync(string method, string path, int count = 1) =>
+        PostAsync("expected-violations", new[] { new { method, path, count } });
 
     /// <summary>Inserts contacts directly; with <paramref name="createdAt"/> they all share it (a tie).</summary>
     public async Task<IReadOnlyList<string>> InsertContactsAsync(int count, string? createdAt = null, string? listUuid = null)

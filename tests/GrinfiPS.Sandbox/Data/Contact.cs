@@ -106,10 +106,20 @@ internal sealed class Contact
     /// <summary>Custom field values by field uuid (names are looked up when serializing, so a rename shows at once).</summary>
     public Dictionary<string, CustomValue> CustomFields { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Serialized form, valid while <see cref="CachedSchema"/> matches the team's schema version.</summary>
+    /// <summary>Serialized form in the minimal reading (the generous one changes with custom field names, so it is also tied to the schema version).</summary>
     public byte[]? CachedJson { get; set; }
 
+    /// <summary>Serialized form in the generous reading, valid while <see cref="CachedSchema"/> matches the team's schema version.</summary>
+    public byte[]? CachedGenerousJson { get; set; }
+
     public int CachedSchema { get; set; }
+
+    /// <summary>Forgets both serialized forms: the contact changed.</summary>
+    public void DropCachedJson()
+    {
+        CachedJson = null;
+        CachedGenerousJson = null;
+    }
 
     public void RefreshName()
     {

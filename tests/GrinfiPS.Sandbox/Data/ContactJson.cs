@@ -5,35 +5,52 @@ using GrinfiPS.Sandbox.Http;
 namespace GrinfiPS.Sandbox.Data;
 
 /// <summary>
-/// Serializes a contact in the README's field order, and caches the bytes on the contact:
+/// Serializes a contact in the document's lead schema, and caches the bytes on the contact:
 /// a page of 100 leads is then a concatenation of cached arrays instead of 100 serializations.
+/// The minimal reading writes exactly the schema: a field the schema does not let be null is
+/// left out rather than sent as null, and there are no custom field values (no documented
+/// call returns them). The generous reading writes every field, nulls included, and adds
+/// <c>custom_fields</c> (<c>{name: value}</c>).
 /// </summary>
 internal static class ContactJson
 {
-    /// <summary>The contact's JSON; call under the team's lock.</summary>
-    public static byte[] Get(Contact c, TeamStore store)
+    /// <summary>The contact's JSON in a reading; call under the team's lock.</summary>
+    public static byte[] Get(Contact c, TeamStore store, SandboxReading reading)
     {
-        var cached = c.CachedJson;
-        if (cached is not null && c.CachedSchema == store.SchemaVersion) return cached;
+        var generous = reading == SandboxReading.Generous;
+        if (c.CachedSchema != store.SchemaVersion)
+        {
+            c.DropCachedJson();
+            c.CachedSchema = store.SchemaVersion;
+        }
+        var cached = generous ? c.CachedGenerousJson : c.CachedJson;
+        if (cached is not null) return cached;
         var buffer = new ArrayBufferWriter<byte>(2048);
         using (var w = new Utf8JsonWriter(buffer, ApiResult.WriterOptions))
         {
-            Write(w, c, store);
+            Write(w, c, store, generous);
         }
         cached = buffer.WrittenSpan.ToArray();
-        c.CachedJson = cached;
-        c.CachedSchema = store.SchemaVersion;
+        if (generous) c.CachedGenerousJson = cached;
+        else c.CachedJson = cached;
         return cached;
     }
 
-    private static void Write(Utf8JsonWriter w, Contact c, TeamStore store)
+    private static void Write(Utf8JsonWriter w, Contact c, TeamStore store, bool generous)
     {
+        // Fields whose schema does not allow null: left out in the minimal reading when unset.
+        void Required(string name, string? value)
+        {
+            if (value is not null) w.WriteString(name, value);
+            else if (generous) w.WriteNull(name);
+        }
+
         w.WriteStartObject();
         w.WriteString("uuid", c.Uuid);
         w.WriteNumber("team_id", c.TeamId);
         w.WriteNumber("user_id", c.UserId);
         w.WriteString("list_uuid", c.ListUuid);
-        Str(w, "pipeline_stage_uuid", c.PipelineStageUuid);
+        Required("pipeline_stage_uuid", c.PipelineStageUuid);
         Str(w, "company_uuid", c.CompanyUuid);
         Str(w, "sender_profile_uuid", c.SenderProfileUuid);
         Str(w, "data_source_uuid", c.DataSourceUuid);
@@ -57,16 +74,26 @@ internal static class ContactJson
         Num(w, "connections_number", c.ConnectionsNumber);
         Num(w, "followers_number", c.FollowersNumber);
         Str(w, "raw_address", c.RawAddress);
-        Strings(w, "location", c.Location);
+
+        // The document's shapes: location items are {address_string}, experience {title, company, start_date, end_date}.
+        w.WriteStartArray("location");
+        foreach (var place in c.Location)
+        {
+            w.WriteStartObject();
+            w.WriteString("address_string", place);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
 
         w.WriteStartArray("experience");
         foreach (var e in c.Experience)
         {
             w.WriteStartObject();
-            w.WriteString("company_name", e.CompanyName);
-            w.WriteString("position", e.Position);
+            w.WriteString("title", e.Position);
+            w.WriteString("company", e.CompanyName);
             w.WriteString("start_date", e.StartDate);
-            Str(w, "end_date", e.EndDate);
+            // end_date is a string, never null: a current position has none.
+            if (e.EndDate is not null) w.WriteString("end_date", e.EndDate);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -78,8 +105,9 @@ internal static class ContactJson
             w.WriteString("school", e.School);
             w.WriteString("degree", e.Degree);
             w.WriteString("field_of_study", e.FieldOfStudy);
-            w.WriteNumber("start_year", e.StartYear);
-            w.WriteNumber("end_year", e.EndYear);
+            // The document types the years as strings.
+            w.WriteString("start_year", e.StartYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("end_year", e.EndYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -88,23 +116,23 @@ internal static class ContactJson
         foreach (var p in c.Posts)
         {
             w.WriteStartObject();
-            w.WriteString("text", p.Text);
-            w.WriteString("posted_at", p.PostedAt);
+            w.WriteString("content", p.Text);
+            w.WriteString("date", p.PostedAt);
             w.WriteEndObject();
         }
         w.WriteEndArray();
 
         Strings(w, "skills", c.Skills);
         Strings(w, "tags", c.Tags);
-        Str(w, "status", c.Status);
-        Str(w, "linkedin_status", c.LinkedinStatus);
+        Required("status", c.Status);
+        Required("linkedin_status", c.LinkedinStatus);
         Str(w, "email_status", c.EmailStatus);
 
         w.WriteStartArray("unread_counts");
         foreach (var u in c.UnreadCounts)
         {
             w.WriteStartObject();
-            w.WriteString("channel", u.Channel);
+            w.WriteString("category", u.Channel);
             w.WriteNumber("count", u.Count);
             w.WriteEndObject();
         }
@@ -114,7 +142,13 @@ internal static class ContactJson
         Date(w, "created_at", c.CreatedAt);
         Date(w, "updated_at", c.UpdatedAt);
 
-        // Not in the contract's list: served so clients learn to keep fields they do not know.
+        if (!generous)
+        {
+            w.WriteEndObject();
+            return;
+        }
+
+        // Not in the document's lead: served so clients learn to keep fields they do not know.
         w.WriteStartObject("custom_fields");
         if (c.CustomFields.Count > 0)
         {

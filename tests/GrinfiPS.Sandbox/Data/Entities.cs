@@ -176,8 +176,19 @@ internal sealed class FileImport
 
     public int Skipped { get; set; }
 
-    public JsonObject ToJson()
+    /// <summary>The document's record: uuid, team_id, type, payload, status; the generous reading adds the rest.</summary>
+    public JsonObject ToJson(SandboxReading reading)
     {
+        var minimal = new JsonObject
+        {
+            ["uuid"] = Uuid,
+            ["team_id"] = TeamId,
+            ["type"] = "csv_leads",
+            // The document: "Includes file path, delimiter, enclosure, and config", with no shape: promise nothing.
+            ["payload"] = new JsonObject(),
+            ["status"] = Status,
+        };
+        if (reading == SandboxReading.Minimal) return minimal;
         var columns = new JsonArray();
         foreach (var (source, target) in Columns) columns.Add(new JsonObject { ["source"] = source, ["target"] = target });
         return new JsonObject
@@ -185,6 +196,7 @@ internal sealed class FileImport
             ["uuid"] = Uuid,
             ["team_id"] = TeamId,
             ["type"] = "csv_leads",
+            ["payload"] = new JsonObject(),
             ["file_name"] = FileName,
             ["status"] = Status,
             ["headers"] = new JsonArray(Headers.Select(h => (JsonNode?)h).ToArray()),
@@ -220,14 +232,23 @@ internal sealed class FileExport
     /// <summary>Environment.TickCount64 from which the file can be downloaded.</summary>
     public required long ReadyAtTicks { get; init; }
 
-    public JsonObject ToJson() => new()
+    /// <summary>The document's queued record (no file name); the generous reading adds file_name, rows_count, created_at.</summary>
+    public JsonObject ToJson(SandboxReading reading)
     {
-        ["uuid"] = Uuid,
-        ["type"] = "leads",
-        ["filter"] = Filter?.DeepClone(),
-        ["status"] = "queued",
-        ["file_name"] = FileName,
-        ["rows_count"] = Rows,
-        ["created_at"] = Timestamps.Format(CreatedAt),
-    };
+        var json = new JsonObject
+        {
+            ["uuid"] = Uuid,
+            ["team_id"] = TeamId,
+            ["type"] = "contact_export_csv",
+            ["filter"] = Filter?.DeepClone() ?? new JsonObject(),
+            ["status"] = "queued",
+        };
+        if (reading == SandboxReading.Generous)
+        {
+            json["file_name"] = FileName;
+            json["rows_count"] = Rows;
+            json["created_at"] = Timestamps.Format(CreatedAt);
+        }
+        return json;
+    }
 }

@@ -114,9 +114,13 @@ internal static class Seeder
     /// Generated contacts for <c>POST /_sandbox/contacts</c>, drawing from the team's own
     /// generator, so a replayed test gets the same people.
     /// </summary>
-    public static List<Contact> Generate(TeamStore store, int count, Func<int, long> createdAt, string listUuid)
+    public static List<Contact> Generate(TeamStore store, int count, Func<int, long> createdAt, string listUuid) =>
+        Generate(store, count, createdAt, listUuid, store.Generator);
+
+    /// <summary>Generated contacts drawing from the given generator (phantom pages use their own, so they leave the team's sequence alone).</summary>
+    public static List<Contact> Generate(TeamStore store, int count, Func<int, long> createdAt, string listUuid, Random rng)
     {
-        var context = new SeedContext(store, store.Generator, store.Now());
+        var context = new SeedContext(store, rng, store.Now());
         var contacts = new List<Contact>(count);
         for (var i = 0; i < count; i++) contacts.Add(NewContact(context, createdAt(i), listUuid));
         return contacts;

@@ -65,6 +65,9 @@ public sealed class TeamStore
 
     internal Dictionary<string, FileExport> Exports { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The record of each custom-field value set through the API: (field uuid, contact uuid) → its uuid and creation time.</summary>
+    internal Dictionary<(string Field, string Contact), (string Uuid, long CreatedAt)> ValueRecords { get; } = [];
+
     /// <summary>Bumped when custom field names or order change: every cached contact JSON is then stale.</summary>
     internal int SchemaVersion { get; private set; } = 1;
 
@@ -146,12 +149,12 @@ public sealed class TeamStore
         if (changed)
         {
             contact.UpdatedAt = Math.Max(Now(), contact.CreatedAt);
-            contact.CachedJson = null;
+            contact.DropCachedJson();
         }
         return changed;
     }
 
-    internal byte[] Json(Contact contact) => ContactJson.Get(contact, this);
+    internal byte[] Json(Contact contact, SandboxReading reading) => ContactJson.Get(contact, this, reading);
 
     // Duplicate lookups, one per key of the contract's matching order; callers chain them
     // so the first hit wins. Several contacts may share a key: the oldest is the match.
@@ -230,7 +233,7 @@ public sealed class TeamStore
         lock (Gate)
         {
             var c = FindContact(uuid);
-            return c is null ? null : JsonNode.Parse(Json(c))!.AsObject();
+            return c is null ? null : JsonNode.Parse(Json(c, SandboxReading.Generous))!.AsObject();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GrinfiPS.Sandbox.Contract;
 using GrinfiPS.Sandbox.Data;
 using GrinfiPS.Sandbox.Http;
 
@@ -34,7 +35,53 @@ internal static class ControlEndpoints
         r.Map("POST", "/_sandbox/keys", MintKey);
         r.Map("POST", "/_sandbox/contacts", InsertContacts);
         r.Map("GET", "/_sandbox/state", State);
+        r.Map("POST", "/_sandbox/expected-violations", AddExpected);
+        r.Map("DELETE", "/_sandbox/expected-violations", req =>
+        {
+            req.Sandbox.Expected.Clear();
+            return ApiResult.NoContent();
+        });
+        r.Map("GET", "/_sandbox/violations", Violations);
+        r.Map("GET", "/_sandbox/contract", req => ApiResult.Json(ContractJson(req.Sandbox)));
     }
+
+    private static ApiResult AddExpected(ApiRequest req)
+    {
+        var errors = new ValidationErrors();
+        var rules = ExpectedViolations.Parse(req.Json, errors);
+        if (errors.Any) return errors.ToResult();
+        req.Sandbox.Expected.Add(rules);
+        return ApiResult.Json(new JsonObject { ["added"] = rules.Count, ["pending"] = req.Sandbox.Expected.Pending });
+    }
+
+    private static ApiResult Violations(ApiRequest req)
+    {
+        var sinceText = req.Query["since"].ToString();
+        long since = 0;
+        if (sinceText.Length > 0 && !long.TryParse(sinceText, NumberStyles.Integer, CultureInfo.InvariantCulture, out since))
+        {
+            return ApiErrors.Validation("since", "The since must be an integer.");
+        }
+        var report = req.Sandbox.Report;
+        var records = report.All().Where(r => r.Seq >= since).ToList();
+        return ApiResult.Write(w =>
+        {
+            w.WriteStartArray();
+            foreach (var r in records) r.WriteTo(w, report.Instance);
+            w.WriteEndArray();
+        });
+    }
+
+    private static JsonObject ContractJson(SandboxContext sandbox) => new()
+    {
+        ["instance"] = sandbox.Report.Instance,
+        ["reportFolder"] = sandbox.Report.Folder,
+        ["requests"] = sandbox.Report.Requests,
+        ["violations"] = sandbox.Report.ViolationCount,
+        ["expected"] = sandbox.Report.ExpectedCount,
+        ["pendingExpected"] = sandbox.Expected.Pending,
+        ["reading"] = SandboxOptions.ReadingName(sandbox.Options.Reading),
+    };
 
     private static ApiResult Requests(ApiRequest req)
     {
@@ -83,6 +130,7 @@ internal static class ControlEndpoints
         ["deleteDelayMs"] = o.DeleteDelayMs,
         ["importDelayMs"] = o.ImportDelayMs,
         ["exportDelayMs"] = o.ExportDelayMs,
+        ["reading"] = SandboxOptions.ReadingName(o.Reading),
     };
 
     private static ApiResult SetOptions(ApiRequest req)
@@ -118,9 +166,17 @@ internal static class ControlEndpoints
             if (JsonRead.TryString(body, "retryAfterMode", out var text) && SandboxOptions.TryParseMode(text, out var m)) mode = m;
             else errors.Add("retryAfterMode", "The retryAfterMode must be seconds, date or none.");
         }
+        SandboxReading? reading = null;
+        if (!JsonRead.IsNullOrMissing(body, "reading"))
+        {
+            if (JsonRead.TryString(body, "reading", out var text) && text == "default") reading = req.Sandbox.StartReading;
+            else if (JsonRead.TryString(body, "reading", out text) && SandboxOptions.TryParseReading(text, out var r)) reading = r;
+            else errors.Add("reading", "The reading must be minimal, generous or default (the reading the sandbox started with).");
+        }
         if (errors.Any) return errors.ToResult();
 
         var o = req.Sandbox.Options;
+        if (reading is { } read) o.Reading = read;
         if (rpm is { } a) o.RequestsPerMinute = a;
         if (latency is { } b) o.LatencyMs = b;
         if (maxPage is { } c) o.MaxPageSize = c;

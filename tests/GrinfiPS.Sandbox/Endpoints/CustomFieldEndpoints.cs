@@ -19,6 +19,7 @@ internal static partial class CustomFieldEndpoints
         r.Map("GET", "/leads/api/custom-fields", Page);
         r.Map("POST", "/leads/api/custom-fields", Create);
         r.Map("PUT", "/leads/api/custom-fields/{uuid}", Update);
+        r.Map("DELETE", "/leads/api/custom-fields/{uuid}", Delete);
         r.Map("POST", "/leads/api/custom-field-values", SetValue);
     }
 
@@ -34,7 +35,7 @@ internal static partial class CustomFieldEndpoints
         lock (store.Gate)
         {
             var fields = store.CustomFields.OrderBy(f => f.Object).ThenBy(f => f.Order).ThenBy(f => f.CreatedAt).ToList();
-            return EndpointSupport.Page(fields, limit, offset, f => f.ToJson());
+            return EndpointSupport.Page(fields, limit, offset, f => f.ToJson(), PageShapes.For(PageShapes.CustomFields, req.Reading));
         }
     }
 
@@ -116,13 +117,40 @@ internal static partial class CustomFieldEndpoints
             if (errors.Any) return errors.ToResult();
 
             store.Mutate(contact!, c => LeadWrites.SetCustomField(c, field!.Uuid, value));
+            var now = store.Now();
+            var key = (field!.Uuid, contact!.Uuid);
+            if (!store.ValueRecords.TryGetValue(key, out var record)) store.ValueRecords[key] = record = (EndpointSupport.NewUuid(), now);
+            // The document: 201 with the custom-field-value, whose value is a string or null.
             return ApiResult.Json(new JsonObject
             {
-                ["custom_field_uuid"] = field!.Uuid,
+                ["uuid"] = record.Uuid,
+                ["team_id"] = store.TeamId,
+                ["custom_field_uuid"] = field.Uuid,
                 ["object_type"] = "lead",
-                ["object_uuid"] = contact!.Uuid,
-                ["value"] = body["value"]?.DeepClone(),
-            });
+                ["object_uuid"] = contact.Uuid,
+                ["value"] = value?.ToString(),
+                ["created_at"] = Timestamps.Format(record.CreatedAt),
+                ["updated_at"] = Timestamps.Format(now),
+            }, 201);
+        }
+    }
+
+    /// <summary>Deletes a field definition and every value of it.</summary>
+    private static ApiResult Delete(ApiRequest req)
+    {
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var field = store.FindField(req.Id);
+            if (field is null) return ApiErrors.NotFound("Custom field");
+            store.CustomFields.Remove(field);
+            foreach (var c in store.Contacts.Values.Where(c => c.CustomFields.ContainsKey(field.Uuid)).ToList())
+            {
+                store.Mutate(c, x => x.CustomFields.Remove(field.Uuid));
+            }
+            foreach (var key in store.ValueRecords.Keys.Where(k => k.Field == field.Uuid).ToList()) store.ValueRecords.Remove(key);
+            store.SchemaChanged();
+            return ApiResult.NoContent();
         }
     }
 

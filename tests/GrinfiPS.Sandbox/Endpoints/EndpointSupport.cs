@@ -59,10 +59,10 @@ internal static class EndpointSupport
     }
 
     /// <summary>A page of already-filtered, already-ordered items.</summary>
-    public static ApiResult Page<T>(IReadOnlyList<T> items, int limit, int offset, Func<T, JsonNode> toJson)
+    public static ApiResult Page<T>(IReadOnlyList<T> items, int limit, int offset, Func<T, JsonNode> toJson, PageFields fields)
     {
         var page = items.Skip(offset).Take(limit).Select(toJson).ToList();
-        return ApiResult.Page(page, limit, offset, items.Count);
+        return ApiResult.Page(page, limit, offset, items.Count, fields);
     }
 
     /// <summary>A required string (trimmed; empty counts as missing) of at most <paramref name="max"/> characters.</summary>

@@ -61,7 +61,7 @@ internal static class FileEndpoints
                 CreatedAt = store.Now(),
             };
             store.Imports[import.Uuid] = import;
-            return ApiResult.Json(import.ToJson());
+            return ApiResult.Json(import.ToJson(req.Reading));
         }
     }
 
@@ -74,9 +74,11 @@ internal static class FileEndpoints
             var body = req.Object();
             var errors = new ValidationErrors();
             if (import.Status != "uploaded") errors.Add("uuid", "The file import has already been started.");
-            var listUuid = EndpointSupport.RequiredString(body, "list_uuid", errors);
-            var list = store.FindList(listUuid);
+            // list_uuid is optional in the document; every contact needs a list, so the team's first one it is.
+            var listUuid = EndpointSupport.OptionalString(body, "list_uuid", errors);
+            var list = listUuid is null ? store.Lists.OrderBy(l => l.CreatedAt).FirstOrDefault() : store.FindList(listUuid);
             if (listUuid is not null && list is null) errors.Add("list_uuid", "The selected list uuid is invalid.");
+            if (listUuid is null && list is null) errors.Add("list_uuid", "The team has no list to import into.");
             var tags = new List<string>();
             if (body["tags"] is not null)
             {
@@ -93,7 +95,7 @@ internal static class FileEndpoints
             import.ListUuid = list!.Uuid;
             import.Tags = tags;
             import.Columns = columns;
-            var answer = import.ToJson();
+            var answer = import.ToJson(req.Reading);
             var delay = req.Sandbox.Options.ImportDelayMs;
             if (delay <= 0)
             {
@@ -111,7 +113,8 @@ internal static class FileEndpoints
                     store.ChangePendingImports(-1);
                 });
             }
-            return ApiResult.Json(answer);
+            // The document: "200 Import job started", with no body.
+            return req.Reading == SandboxReading.Minimal ? ApiResult.Empty() : ApiResult.Json(answer);
         }
     }
 
@@ -123,7 +126,7 @@ internal static class FileEndpoints
         lock (store.Gate)
         {
             var export = CreateExport(store, selection.Resolve(store), body["filter"], req.Sandbox.Options.ExportDelayMs);
-            return ApiResult.Json(export.ToJson());
+            return ApiResult.Json(export.ToJson(req.Reading));
         }
     }
 

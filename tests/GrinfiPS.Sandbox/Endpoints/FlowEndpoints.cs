@@ -7,7 +7,20 @@ internal static class FlowEndpoints
 {
     private static readonly string[] _statuses = ["on", "off", "draft", "archived"];
 
-    public static void Map(Router r) => r.Map("GET", "/flows/api/flows", Page);
+    public static void Map(Router r)
+    {
+        r.Map("GET", "/flows/api/flows", Page);
+        r.Map("GET", "/flows/api/flows/{flowUuid}", Get);
+    }
+
+    private static ApiResult Get(ApiRequest req)
+    {
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            return store.FindFlow(req.Id) is { } flow ? ApiResult.Json(flow.ToJson()) : ApiErrors.NotFound("Automation");
+        }
+    }
 
     private static ApiResult Page(ApiRequest req)
     {
@@ -25,7 +38,7 @@ internal static class FlowEndpoints
                 .Where(f => status is null || f.Status == status)
                 .OrderBy(f => f.CreatedAt)
                 .ToList();
-            return EndpointSupport.Page(flows, limit, offset, f => f.ToJson());
+            return EndpointSupport.Page(flows, limit, offset, f => f.ToJson(), PageShapes.For(PageShapes.Flows, req.Reading));
         }
     }
 }

@@ -54,10 +54,10 @@ internal static class LeadEndpoints
         {
             var result = LeadQuery.Search(store, filter, order, desc, offset, limit);
             page = new byte[result.Page.Count][];
-            for (var i = 0; i < page.Length; i++) page[i] = store.Json(result.Page[i]);
+            for (var i = 0; i < page.Length; i++) page[i] = store.Json(result.Page[i], req.Reading);
             total = result.Total;
         }
-        return ApiResult.RawPage(page, limit, offset, total);
+        return ApiResult.RawPage(page, limit, offset, total, PageShapes.For(PageShapes.Leads, req.Reading));
     }
 
     private static ApiResult Get(ApiRequest req)
@@ -65,7 +65,7 @@ internal static class LeadEndpoints
         var store = req.Team;
         lock (store.Gate)
         {
-            return store.FindContact(req.Id) is { } c ? Lead(store, c) : ApiErrors.NotFound("Lead");
+            return store.FindContact(req.Id) is { } c ? Lead(req, store, c) : ApiErrors.NotFound("Lead");
         }
     }
 
@@ -99,7 +99,7 @@ internal static class LeadEndpoints
             }
             if (found is null && email is not null) found = store.FindByWorkEmail(email) ?? store.FindByPersonalEmail(email);
             if (found is null && name is not null && company is not null) found = store.FindByNameAndCompany(name, company);
-            return found is null ? ApiErrors.NotFound("Lead") : Lead(store, found);
+            return found is null ? ApiErrors.NotFound("Lead") : Lead(req, store, found);
         }
     }
 
@@ -141,7 +141,8 @@ internal static class LeadEndpoints
                 LeadWrites.ApplyCustomFields(c, customFields);
                 c.RefreshName();
                 store.Add(c);
-                return Lead(store, c, 201);
+                // The document: 200 for a create and an update alike.
+                return Lead(req, store, c);
             }
             store.Mutate(existing, c =>
             {
@@ -160,7 +161,7 @@ internal static class LeadEndpoints
                 }
                 return changed;
             });
-            return Lead(store, existing);
+            return Lead(req, store, existing);
         }
     }
 
@@ -176,7 +177,7 @@ internal static class LeadEndpoints
             var values = LeadWrites.Parse(req.Object(), "", errors, allowLinkedinId: false);
             if (errors.Any) return errors.ToResult();
             store.Mutate(contact, c => LeadWrites.Apply(c, values, skipEmpty: false));
-            return Lead(store, contact);
+            return Lead(req, store, contact);
         }
     }
 
@@ -195,8 +196,10 @@ internal static class LeadEndpoints
     private static ApiResult Count(ApiRequest req)
     {
         var body = req.Object();
-        var selection = body.ContainsKey("filter") && !body.ContainsKey("all") && !body.ContainsKey("ids")
-            ? ContactSelection.Parse(body["filter"], requireSelector: false, maxIds: null)
+        var all = !JsonRead.IsNullOrMissing(body, "all") && JsonRead.TryBoolean(body["all"], out var a) && a;
+        // {all: true, filter: {...}} counts the contacts matching the filter; {ids, all: false} the given ones.
+        var selection = body.ContainsKey("filter") && (all || !body.ContainsKey("ids"))
+            ? ContactSelection.Parse(body["filter"] is JsonObject f ? WithAll(f) : null, requireSelector: false, maxIds: null)
             : ContactSelection.Parse(body, requireSelector: false, maxIds: null);
         var store = req.Team;
         int total;
@@ -232,9 +235,16 @@ internal static class LeadEndpoints
         });
     }
 
-    /// <summary>The lead as the API serves it; call under the lock.</summary>
-    public static ApiResult Lead(TeamStore store, Contact c, int status = 200) =>
-        new(status, store.Json(c), ApiResult.JsonType);
+    private static JsonObject WithAll(JsonObject filter)
+    {
+        var copy = (JsonObject)filter.DeepClone();
+        copy["all"] = true;
+        return copy;
+    }
+
+    /// <summary>The lead as the API serves it in the request's reading; call under the lock.</summary>
+    public static ApiResult Lead(ApiRequest req, TeamStore store, Contact c, int status = 200) =>
+        new(status, store.Json(c, req.Reading), ApiResult.JsonType);
 
     private static bool Flag(JsonObject body, string field, bool fallback, ValidationErrors errors)
     {

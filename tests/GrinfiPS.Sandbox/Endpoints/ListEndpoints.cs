@@ -33,7 +33,7 @@ internal static class ListEndpoints
                 .Where(l => uuid is null || l.Uuid.Equals(uuid, StringComparison.OrdinalIgnoreCase))
                 .Where(l => name is null || l.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            return EndpointSupport.Page(lists, limit, offset, l => l.ToJson());
+            return EndpointSupport.Page(lists, limit, offset, l => l.ToJson(), PageShapes.For(PageShapes.Lists, req.Reading));
         }
     }
 
@@ -102,6 +102,8 @@ internal static class ListEndpoints
         var errors = new ValidationErrors();
         var uuids = EndpointSupport.StringArray(body["uuids"], "uuids", errors, required: true);
         if (errors.Any) return errors.ToResult();
+        // The document shows no body for "Metrics per list": the minimal reading sends none.
+        if (req.Reading == SandboxReading.Minimal) return ApiResult.Empty();
         var store = req.Team;
         lock (store.Gate)
         {

@@ -34,12 +34,17 @@ internal static class MassActionEndpoints
                     break;
                 case "contact_export_csv":
                     var export = FileEndpoints.CreateExport(store, contacts, body["filter"], req.Sandbox.Options.ExportDelayMs);
-                    return ApiResult.Json(new JsonObject { ["count"] = contacts.Count, ["data"] = new JsonObject { ["uuid"] = export.Uuid } });
+                    return req.Reading == SandboxReading.Minimal
+                        ? ApiResult.Empty()
+                        : ApiResult.Json(new JsonObject { ["count"] = contacts.Count, ["data"] = new JsonObject { ["uuid"] = export.Uuid } });
                 default:
                     foreach (var c in contacts) store.Mutate(c, action.Change!);
                     break;
             }
-            return ApiResult.Json(new JsonObject { ["count"] = contacts.Count, ["data"] = affected });
+            // The document: "200 Action executed", with no body.
+            return req.Reading == SandboxReading.Minimal
+                ? ApiResult.Empty()
+                : ApiResult.Json(new JsonObject { ["count"] = contacts.Count, ["data"] = affected });
         }
     }
 

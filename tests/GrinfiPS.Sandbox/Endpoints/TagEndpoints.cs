@@ -17,6 +17,34 @@ internal static partial class TagEndpoints
         r.Map("POST", "/leads/api/tags", Create);
         r.Map("PUT", "/leads/api/tags/{uuid}", Update);
         r.Map("DELETE", "/leads/api/tags/{uuid}", Delete);
+        r.Map("POST", "/leads/api/tags/metrics", Metrics);
+    }
+
+    private static ApiResult Metrics(ApiRequest req)
+    {
+        var body = req.Object();
+        var errors = new ValidationErrors();
+        var uuids = EndpointSupport.StringArray(body["uuids"], "uuids", errors, required: true);
+        EndpointSupport.StringArray(body["metrics"], "metrics", errors, required: true);
+        if (errors.Any) return errors.ToResult();
+        // The document shows no body for "Metrics per tag": the minimal reading sends none.
+        if (req.Reading == SandboxReading.Minimal) return ApiResult.Empty();
+        var store = req.Team;
+        lock (store.Gate)
+        {
+            var data = new JsonArray();
+            foreach (var uuid in uuids!.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (store.FindTag(uuid) is not { } tag) continue;
+                data.Add(new JsonObject
+                {
+                    ["uuid"] = tag.Uuid,
+                    ["leads_count"] = store.Contacts.Values.Count(c => c.Tags.Contains(tag.Uuid)),
+                    ["companies_count"] = 0,
+                });
+            }
+            return ApiResult.Json(new JsonObject { ["data"] = data });
+        }
     }
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]

@@ -24,7 +24,11 @@ internal sealed class ApiRequest
         _team = team;
         _body = body;
         Values = values;
+        Reading = sandbox.Options.Reading;
     }
+
+    /// <summary>The reading this request is answered in (taken once, at dispatch).</summary>
+    public SandboxReading Reading { get; }
 
     public HttpContext Http { get; }
 

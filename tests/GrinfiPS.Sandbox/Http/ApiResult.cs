@@ -45,6 +45,12 @@ internal sealed class ApiResult
         ContentType = contentType;
     }
 
+    /// <summary>For a page sent as segments: its items, each a cached JSON object.</summary>
+    public IReadOnlyList<byte[]>? PageItems { get; private init; }
+
+    /// <summary>For a page sent as segments: the same page with an empty <c>data</c>, to check its envelope cheaply.</summary>
+    public byte[]? PageEnvelope { get; private init; }
+
     public int Status { get; }
 
     /// <summary>The body in one piece; null when the answer has no body or is in <see cref="Segments"/>.</summary>
@@ -71,6 +77,9 @@ internal sealed class ApiResult
 
     public static ApiResult NoContent() => new(204, (byte[]?)null, null);
 
+    /// <summary>A status with no body at all, where the document shows none (a 200 included).</summary>
+    public static ApiResult Empty(int status = 200) => new(status, (byte[]?)null, null);
+
     public static ApiResult Json(JsonNode? node, int status = 200) =>
         new(status, Encoding.UTF8.GetBytes(node?.ToJsonString(_nodeOptions) ?? "null"), JsonType);
 
@@ -89,7 +98,7 @@ internal sealed class ApiResult
     }
 
     /// <summary>A page of pre-serialized JSON items, sent as segments.</summary>
-    public static ApiResult RawPage(IReadOnlyList<byte[]> items, int limit, int offset, int total)
+    public static ApiResult RawPage(IReadOnlyList<byte[]> items, int limit, int offset, int total, PageFields fields)
     {
         var segments = new List<ReadOnlyMemory<byte>>(items.Count * 2 + 3) { _pageHead };
         for (var i = 0; i < items.Count; i++)
@@ -100,17 +109,21 @@ internal sealed class ApiResult
         var tail = Write(w =>
         {
             w.WriteStartObject();
-            WritePageTail(w, limit, offset, total, items.Count);
+            WritePageTail(w, limit, offset, total, items.Count, fields);
             w.WriteEndObject();
         }).Body!;
-        // The tail is a complete object {"limit":...}; drop its opening brace to continue ours.
-        segments.Add(_pageMiddle);
-        segments.Add(tail.AsMemory(1));
-        return new ApiResult(200, segments, JsonType);
+        // The tail is a complete object {"limit":...}; drop its opening brace to continue ours
+        // (or, when the shape carries nothing beside data, just close the array and object).
+        byte[] rest = tail.Length > 2 ? [.. _pageMiddle.Span, .. tail.AsSpan(1)] : "]}"u8.ToArray();
+        segments.Add(rest);
+        var envelope = new byte[_pageHead.Length + rest.Length];
+        _pageHead.Span.CopyTo(envelope);
+        rest.CopyTo(envelope.AsSpan(_pageHead.Length));
+        return new ApiResult(200, segments, JsonType) { PageItems = items, PageEnvelope = envelope };
     }
 
-    /// <summary>A page in the contract's shape: data, the limit actually applied, offset, total, has_more.</summary>
-    public static ApiResult Page(IReadOnlyList<JsonNode> items, int limit, int offset, int total) =>
+    /// <summary>A page: data, then those of the limit actually applied, offset, total and has_more the shape carries.</summary>
+    public static ApiResult Page(IReadOnlyList<JsonNode> items, int limit, int offset, int total, PageFields fields) =>
         Write(w =>
         {
             w.WriteStartObject();
@@ -118,15 +131,15 @@ internal sealed class ApiResult
             w.WriteStartArray();
             foreach (var item in items) item.WriteTo(w);
             w.WriteEndArray();
-            WritePageTail(w, limit, offset, total, items.Count);
+            WritePageTail(w, limit, offset, total, items.Count, fields);
             w.WriteEndObject();
         });
 
-    public static void WritePageTail(Utf8JsonWriter w, int limit, int offset, int total, int count)
+    public static void WritePageTail(Utf8JsonWriter w, int limit, int offset, int total, int count, PageFields fields)
     {
-        w.WriteNumber("limit", limit);
-        w.WriteNumber("offset", offset);
-        w.WriteNumber("total", total);
-        w.WriteBoolean("has_more", (long)offset + count < total);
+        if (fields.HasFlag(PageFields.Limit)) w.WriteNumber("limit", limit);
+        if (fields.HasFlag(PageFields.Offset)) w.WriteNumber("offset", offset);
+        if (fields.HasFlag(PageFields.Total)) w.WriteNumber("total", total);
+        if (fields.HasFlag(PageFields.HasMore)) w.WriteBoolean("has_more", (long)offset + count < total);
     }
 }

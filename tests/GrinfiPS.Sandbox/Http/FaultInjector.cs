@@ -9,6 +9,11 @@ internal enum FaultKind
     Drop,
     DropAfter,
     Delay,
+    RepeatPage,
+    PhantomPage,
+    IgnoreFilter,
+    Html200,
+    Truncated,
 }
 
 /// <summary>A fault chosen for one request.</summary>
@@ -21,6 +26,9 @@ internal sealed record InjectedFault(
     string? RetryAfter = null,
     int DelayMs = 0)
 {
+    /// <summary>Whether the request still goes through auth, the limiter and (usually) its handler.</summary>
+    public bool CarriesOut => Kind is not (FaultKind.Status or FaultKind.Drop or FaultKind.Html200);
+
     /// <summary>The answer for a <see cref="FaultKind.Status"/> fault.</summary>
     public ApiResult ToResult()
     {
@@ -153,9 +161,14 @@ internal sealed class FaultInjector
                 "drop" => FaultKind.Drop,
                 "drop-after" => FaultKind.DropAfter,
                 "delay" => FaultKind.Delay,
+                "repeat-page" => FaultKind.RepeatPage,
+                "phantom-page" => FaultKind.PhantomPage,
+                "ignore-filter" => FaultKind.IgnoreFilter,
+                "html-200" => FaultKind.Html200,
+                "truncated" => FaultKind.Truncated,
                 _ => null,
             };
-            if (parsedKind is null) errors.Add(prefix + "kind", "The kind must be one of status, drop, drop-after, delay.");
+            if (parsedKind is null) errors.Add(prefix + "kind", "The kind must be one of status, drop, drop-after, delay, repeat-page, phantom-page, ignore-filter, html-200, truncated.");
             rule.Kind = parsedKind ?? FaultKind.Drop;
 
             if (!JsonRead.IsNullOrMissing(item, "status"))
@@ -236,6 +249,11 @@ internal sealed class FaultInjector
             FaultKind.Status => new InjectedFault(FaultKind.Status, "status", Status, Body, ContentType, RetryAfter),
             FaultKind.Drop => new InjectedFault(FaultKind.Drop, "drop"),
             FaultKind.DropAfter => new InjectedFault(FaultKind.DropAfter, "drop-after"),
+            FaultKind.RepeatPage => new InjectedFault(FaultKind.RepeatPage, "repeat-page"),
+            FaultKind.PhantomPage => new InjectedFault(FaultKind.PhantomPage, "phantom-page"),
+            FaultKind.IgnoreFilter => new InjectedFault(FaultKind.IgnoreFilter, "ignore-filter"),
+            FaultKind.Html200 => new InjectedFault(FaultKind.Html200, "html-200"),
+            FaultKind.Truncated => new InjectedFault(FaultKind.Truncated, "truncated"),
             _ => new InjectedFault(FaultKind.Delay, "delay", DelayMs: DelayMs),
         };
     }

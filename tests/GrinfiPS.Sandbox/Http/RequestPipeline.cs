@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using GrinfiPS.Sandbox.Contract;
 namespace GrinfiPS.Sandbox.Http;
 
 /// <summary>
@@ -76,6 +77,7 @@ internal sealed class RequestPipeline
         var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value!.TrimStart('?') : "";
         var aborted = http.RequestAborted;
         var options = _sandbox.Options;
+        var reading = options.Reading;
 
         var token = BearerToken(http);
         var teamId = _sandbox.Keys.Validate(token);
@@ -83,10 +85,20 @@ internal sealed class RequestPipeline
         var fault = _sandbox.Faults.Pick(method, path, options.FaultRate);
         byte[] body = [];
         string? bodyText = null;
+        RequestCheck? check = null;
+        List<ContractViolation> violations = [];
 
-        void Log(int status) => _sandbox.Log.Add(new RequestLogEntry(
-            seq, receivedAt, method, path, query, bodyText, status, teamId,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, fault?.Name, http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null));
+        void Log(int status)
+        {
+            _sandbox.Log.Add(new RequestLogEntry(
+                seq, receivedAt, method, path, query, bodyText, status, teamId,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, fault?.Name, http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null)
+            {
+                Violations = violations,
+            });
+            // Every API request counts as validated, also one whose answer is dropped.
+            _sandbox.Report.Record(violations.Select(v => new ViolationRecord(seq, receivedAt, method, path, query, status, bodyText, v)).ToList());
+        }
 
         try
         {
@@ -107,10 +119,18 @@ internal sealed class RequestPipeline
             return;
         }
 
+        // The contract check sees every request as sent, whatever happens to it next.
+        check = _sandbox.Contract.CheckRequest(method, path, query, http.Request.ContentType, body);
+        violations = check.Violations;
+        if (violations.Count > 0 && _sandbox.Expected.Consume(method, path))
+        {
+            violations = violations.Select(v => v with { Expected = true }).ToList();
+        }
+
         // Decide auth and rate limiting now, at receipt, for requests that will be carried out.
         var match = _api.Find(method, path);
         ApiResult? early = null;
-        if (fault is null || fault.Kind is FaultKind.Delay or FaultKind.DropAfter)
+        if (fault is null || fault.CarriesOut)
         {
             if (match.Route is null)
             {
@@ -137,6 +157,7 @@ internal sealed class RequestPipeline
         }
 
         ApiResult result;
+        var selfCheck = true;
         switch (fault?.Kind)
         {
             case FaultKind.Drop:
@@ -145,14 +166,54 @@ internal sealed class RequestPipeline
                 return;
             case FaultKind.Status:
                 result = fault.ToResult();
+                selfCheck = false;
+                break;
+            case FaultKind.Html200:
+                result = Misbehaviour.CaptivePortal();
+                selfCheck = false;
                 break;
             case FaultKind.Delay when !await DelayAsync(fault.DelayMs, aborted).ConfigureAwait(false):
                 Log(0);
                 return;
             default:
                 var team = teamId is { } id ? _sandbox.Data.TryGetTeam(id) : null;
-                result = early ?? await DispatchAsync(match.Route!.Handler, new ApiRequest(http, _sandbox, team, body, match.Values)).ConfigureAwait(false);
+                if (early is not null)
+                {
+                    result = early;
+                }
+                else if (check.Rejected)
+                {
+                    // The API refuses a body that breaks its schema before any handler runs.
+                    result = check.Rejection();
+                }
+                else if (fault?.Kind == FaultKind.RepeatPage && _sandbox.Pages.Last(team!.TeamId, method, path) is { } last)
+                {
+                    result = last;
+                    selfCheck = false;
+                }
+                else if (fault?.Kind == FaultKind.PhantomPage && Misbehaviour.PhantomPage(_sandbox, team!, method, path, http.Request.Query, body, reading) is { } phantom)
+                {
+                    result = phantom;
+                }
+                else
+                {
+                    if (fault?.Kind == FaultKind.IgnoreFilter) body = Misbehaviour.WithoutFilter(http, body);
+                    result = await DispatchAsync(match.Route!.Handler, new ApiRequest(http, _sandbox, team, body, match.Values)).ConfigureAwait(false);
+                    if (result.Status == 200 && Misbehaviour.IsPagedRead(method, path)) _sandbox.Pages.Remember(team!.TeamId, method, path, result);
+                }
+                if (fault?.Kind == FaultKind.Truncated)
+                {
+                    result = Misbehaviour.Truncate(result);
+                    selfCheck = false;
+                }
                 break;
+        }
+
+        if (selfCheck && reading == SandboxReading.Minimal && check.Operation is { } operation)
+        {
+            // The emulator checks itself: an answer the contract does not allow means it lies.
+            var lies = _sandbox.Contract.CheckResponse(operation, result);
+            if (lies.Count > 0) violations = [.. violations, .. lies];
         }
 
         if (fault?.Kind == FaultKind.DropAfter)

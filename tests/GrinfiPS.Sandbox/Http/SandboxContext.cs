@@ -1,3 +1,4 @@
+using GrinfiPS.Sandbox.Contract;
 using GrinfiPS.Sandbox.Data;
 
 namespace GrinfiPS.Sandbox.Http;
@@ -14,7 +15,22 @@ internal sealed class SandboxContext
         Limiter = new RateLimiter(time);
         Faults = new FaultInjector(options.Seed);
         Jobs = new BackgroundJobs();
+        StartReading = options.Reading;
+        Contract = new ContractChecker(ApiContract.Default);
+        Report = new ContractReport(options.ContractReport);
     }
+
+    /// <summary>The reading the sandbox started with: what a reset of the options goes back to.</summary>
+    public SandboxReading StartReading { get; }
+
+    public ContractChecker Contract { get; }
+
+    public ContractReport Report { get; }
+
+    public ExpectedViolations Expected { get; } = new();
+
+    /// <summary>The last answer of each paged read, for the repeat-page fault.</summary>
+    public PageMemory Pages { get; } = new();
 
     public SandboxOptions Options { get; }
 
@@ -45,6 +61,8 @@ internal sealed class SandboxContext
         Data.Reset(contacts ?? Options.Contacts, s);
         Faults.Clear();
         Faults.Reseed(s);
+        Expected.Clear();
+        Pages.Clear();
         Log.Clear();
         Limiter.Clear();
     }

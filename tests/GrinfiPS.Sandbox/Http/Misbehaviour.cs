@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GrinfiPS.Sandbox.Data;
+using GrinfiPS.Sandbox.Endpoints;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace GrinfiPS.Sandbox.Http;
+
+/// <summary>
+/// The scripted misbehaviours of a server on paged reads: a page that does not move
+/// (repeat-page), pages of made-up items without end (phantom-page), a filter ignored
+/// (ignore-filter), a captive portal's sign-in page (html-200) and a body cut short (truncated).
+/// </summary>
+internal static class Misbehaviour
+{
+    /// <summary>The total a phantom page claims: fixed, and more than any team holds.</summary>
+    public const int PhantomTotal = 1_000_000;
+
+    private const string PortalHtml = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Sign in to continue</title></head>
+        <body>
+        <h1>Guest Wi-Fi</h1>
+        <p>Please sign in to access the internet.</p>
+        <form method="post" action="/login"><input name="user" placeholder="Room number"><input type="password" name="pass"><button>Sign in</button></form>
+        </body>
+        </html>
+        """;
+
+    /// <summary>The paged reads: the path and method of each collection read, and the collection's name.</summary>
+    private static readonly Dictionary<(string Method, string Path), string> _pagedReads = new()
+    {
+        [("POST", "/leads/api/leads/search")] = PageShapes.Leads,
+        [("GET", "/leads/api/lists")] = PageShapes.Lists,
+        [("GET", "/leads/api/custom-fields")] = PageShapes.CustomFields,
+        [("GET", "/leads/api/tags")] = PageShapes.Tags,
+        [("GET", "/leads/api/pipeline-stages")] = PageShapes.Stages,
+        [("GET", "/flows/api/flows")] = PageShapes.Flows,
+    };
+
+    public static bool IsPagedRead(string method, string path) => _pagedReads.ContainsKey((method.ToUpperInvariant(), path));
+
+    public static ApiResult CaptivePortal() => ApiResult.Text(200, PortalHtml, "text/html; charset=utf-8");
+
+    /// <summary>The answer cut in half: a 200 whose Content-Length matches the bytes sent, which are not valid JSON.</summary>
+    public static ApiResult Truncate(ApiResult result)
+    {
+        var bytes = result.Body ?? Concat(result.Segments);
+        if (bytes.Length < 2) bytes = "{\"data\":[{\"uuid\":\""u8.ToArray();
+        return new ApiResult(200, bytes[..(bytes.Length / 2)], ApiResult.JsonType);
+    }
+
+    /// <summary>Takes the filter out of a request: <c>filter</c> query parameters, or the body's <c>filter</c>.</summary>
+    public static byte[] WithoutFilter(HttpContext http, byte[] body)
+    {
+        var query = QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+        var kept = query.Where(q => !q.Key.StartsWith("filter", StringComparison.Ordinal))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        http.Request.QueryString = QueryString.Create(kept);
+        if (body.Length == 0) return body;
+        try
+        {
+            if (JsonNode.Parse(body) is JsonObject obj && obj.Remove("filter")) return Encoding.UTF8.GetBytes(obj.ToJsonString());
+        }
+        catch (JsonException)
+        {
+            // Not JSON: the handler will say so.
+        }
+        return body;
+    }
+
+    /// <summary>
+    /// A full page of new made-up items for a paged read (null for other requests): fresh
+    /// uuids each time, the requested offset echoed, a fixed total larger than what exists.
+    /// </summary>
+    public static ApiResult? PhantomPage(SandboxContext sandbox, TeamStore store, string method, string path, IQueryCollection query, byte[] body, SandboxReading reading)
+    {
+        if (!_pagedReads.TryGetValue((method.ToUpperInvariant(), path), out var collection)) return null;
+        var (limit, offset) = RequestedPage(query, body, sandbox.Options.MaxPageSize);
+        var rng = new Random();
+        lock (store.Gate)
+        {
+            var now = store.Now();
+            if (collection == PageShapes.Leads)
+            {
+                var list = store.Lists.OrderBy(l => l.CreatedAt).FirstOrDefault()?.Uuid ?? EndpointSupport.NewUuid();
+                var contacts = Seeder.Generate(store, limit, i => now - (i + 1) * Timestamps.TicksPerMicrosecond, list, rng);
+                var items = contacts.Select(c => ContactJson.Get(c, store, reading)).ToList();
+                return ApiResult.RawPage(items, limit, offset, PhantomTotal, PageShapes.For(collection, reading));
+            }
+            var nodes = new List<JsonNode>(limit);
+            for (var i = 0; i < limit; i++)
+            {
+                var uuid = EndpointSupport.NewUuid();
+                var n = (offset + i + 1).ToString(CultureInfo.InvariantCulture);
+                nodes.Add(collection switch
+                {
+                    PageShapes.Lists => new LeadList { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom list " + n, CreatedAt = now, UpdatedAt = now }.ToJson(),
+                    PageShapes.CustomFields => new CustomField { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Name = "phantom_field_" + n, Object = "lead", Order = 100 + i, CreatedAt = now }.ToJson(),
+                    PageShapes.Tags => new Tag { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom " + n, Color = TagEndpoints.DefaultColor, CreatedAt = now, UpdatedAt = now }.ToJson(),
+                    PageShapes.Stages => new PipelineStage { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom stage " + n, Object = "lead", Type = "custom", Category = "cold", Order = 100 + i, CreatedAt = now }.ToJson(),
+                    _ => new Flow { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom automation " + n, Status = "on", CreatedAt = now }.ToJson(),
+                });
+            }
+            return ApiResult.Page(nodes, limit, offset, PhantomTotal, PageShapes.For(collection, reading));
+        }
+    }
+
+    private static (int Limit, int Offset) RequestedPage(IQueryCollection query, byte[] body, int maxPageSize)
+    {
+        long limit = EndpointSupport.DefaultLimit, offset = 0;
+        if (long.TryParse(query["limit"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) limit = l;
+        if (long.TryParse(query["offset"].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var o)) offset = o;
+        try
+        {
+            if (body.Length > 0 && JsonNode.Parse(body) is JsonObject obj)
+            {
+                if (JsonRead.TryInteger(obj["limit"], out var bl)) limit = bl;
+                if (JsonRead.TryInteger(obj["offset"], out var bo)) offset = bo;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return ((int)Math.Clamp(limit, 1, maxPageSize), (int)Math.Clamp(offset, 0, int.MaxValue));
+    }
+
+    private static byte[] Concat(List<ReadOnlyMemory<byte>>? segments)
+    {
+        if (segments is null) return [];
+        var buffer = new byte[segments.Sum(s => s.Length)];
+        var at = 0;
+        foreach (var s in segments)
+        {
+            s.Span.CopyTo(buffer.AsSpan(at));
+            at += s.Length;
+        }
+        return buffer;
+    }
+}
+
+/// <summary>The last answer of each paged read per team, method and path, for the repeat-page fault.</summary>
+internal sealed class PageMemory
+{
+    private readonly Dictionary<(int Team, string Method, string Path), ApiResult> _last = [];
+    private readonly Lock _gate = new();
+
+    public void Remember(int team, string method, string path, ApiResult result)
+    {
+        lock (_gate)
+        {
+            _last[(team, method.ToUpperInvariant(), path)] = result;
+        }
+    }
+
+    public ApiResult? Last(int team, string method, string path)
+    {
+        lock (_gate)
+        {
+            return _last.GetValueOrDefault((team, method.ToUpperInvariant(), path));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _last.Clear();
+        }
+    }
+}
+
+/// <summary>Which of limit, offset, total and has_more a page carries, per collection and reading.</summary>
+[Flags]
+internal enum PageFields
+{
+    None = 0,
+    Limit = 1,
+    Offset = 2,
+    Total = 4,
+    HasMore = 8,
+    All = Limit | Offset | Total | HasMore,
+}
+
+/// <summary>
+/// The page shapes of the document: the minimal reading sends exactly the fields each
+/// collection's schema shows; the generous reading adds totals and has_more where it pages.
+/// </summary>
+internal static class PageShapes
+{
+    public const string Leads = "leads";
+    public const string Lists = "lists";
+    public const string CustomFields = "custom-fields";
+    public const string Tags = "tags";
+    public const string Stages = "pipeline-stages";
+    public const string Flows = "flows";
+
+    public static PageFields For(string collection, SandboxReading reading) => (collection, reading) switch
+    {
+        (Leads or Lists, SandboxReading.Minimal) => PageFields.Limit | PageFields.Offset | PageFields.Total,
+        // GET custom-fields takes limit and offset, yet its answer documents only data.
+        (CustomFields, SandboxReading.Minimal) => PageFields.None,
+        (Flows, _) => PageFields.All,
+        (Leads or Lists or CustomFields, _) => PageFields.All,
+        // Tags and pipeline stages are not paged: data only, in both readings.
+        _ => PageFields.None,
+    };
+}

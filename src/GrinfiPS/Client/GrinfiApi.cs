@@ -163,8 +163,23 @@ internal sealed class GrinfiApi
     public Task DeleteListAsync(string uuid, CallContext ctx) =>
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Lists, uuid)), ctx);
 
-    /// <summary>Contacts per list. Accepts [{uuid, leads_count}] or { uuid: count } and a few names for the count.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> GetListMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
+    /// <summary>
+    /// Contacts per list. The metrics endpoint first (one request for all); the vendor defines
+    /// no shape for its answer, so a list it says nothing usable about is counted by a
+    /// one-contact search reading its total.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> GetListLeadCountsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
+    {
+        var counts = (await GetListMetricsAsync(uuids, ctx).ConfigureAwait(false)).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var uuid in uuids.Where(u => !counts.ContainsKey(u)))
+        {
+            counts[uuid] = await CountLeadsAsync(ContactSelection.Where("list_uuid", uuid), ctx).ConfigureAwait(false);
+        }
+        return counts;
+    }
+
+    /// <summary>Contacts per list, as the metrics endpoint says: [{uuid, leads_count}] or { uuid: count } and a few names for the count; empty when it says nothing.</summary>
+    private async Task<IReadOnlyDictionary<string, long>> GetListMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
     {
         var result = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         if (uuids.Count == 0)

@@ -18,7 +18,7 @@ public sealed class GetGrinfiListCommand : GrinfiConnectedCmdlet
     [ArgumentCompleter(typeof(ListNameCompleter))]
     public string[]? Name { get; set; }
 
-    /// <summary>Skip the contact counts (one request fewer).</summary>
+    /// <summary>Skip the contact counts (one request fewer, or one per list where the metrics say nothing).</summary>
     [Parameter]
     public SwitchParameter NoLeadCount { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class GetGrinfiListCommand : GrinfiConnectedCmdlet
             new WildcardPattern(n, WildcardOptions.IgnoreCase).IsMatch(l.Name) || string.Equals(n, l.Uuid, System.StringComparison.OrdinalIgnoreCase))).ToList();
         if (!NoLeadCount && selected.Count > 0)
         {
-            var counts = Run(ctx => Api.GetListMetricsAsync(selected.Select(l => l.Uuid).ToList(), ctx));
+            var counts = Run(ctx => Api.GetListLeadCountsAsync(selected.Select(l => l.Uuid).ToList(), ctx));
             foreach (var list in selected)
             {
                 list.LeadCount = counts.TryGetValue(list.Uuid, out var n) ? n : null;

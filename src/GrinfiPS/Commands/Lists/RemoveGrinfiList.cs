@@ -29,7 +29,7 @@ public sealed class RemoveGrinfiListCommand : GrinfiConnectedCmdlet
             Guard(() =>
             {
                 var list = Run(ctx => bind.ResolveAsync(Names.Lists, "List", ctx));
-                var counts = Run(ctx => Api.GetListMetricsAsync(new[] { list.Uuid }, ctx));
+                var counts = Run(ctx => Api.GetListLeadCountsAsync(new[] { list.Uuid }, ctx));
                 var contacts = counts.TryGetValue(list.Uuid, out var n) ? $"the {Output.Count(n, "contact")} in it" : "every contact in it";
                 if (!Approve($"List '{list.Name}' ({list.Uuid})", $"Delete the list and {contacts}", Force))
                 {

@@ -94,6 +94,9 @@ internal sealed class LeadPager
     /// <summary>The total the server reported with the first page (contacts with a value in the sort field).</summary>
     public long? FirstTotal { get; private set; }
 
+    /// <summary>Ask the server to skip the enrichment data it aggregates into each contact (lighter answers).</summary>
+    public bool DisableAggregation { get; init; }
+
     /// <summary>Search requests sent.</summary>
     public int Requests { get; private set; }
 
@@ -289,7 +292,7 @@ internal sealed class LeadPager
             limit = (int)Math.Min(limit, Math.Max(1, wanted - _returned + _readAtCursor.Count));
         }
         Requests++;
-        var page = await _api.SearchLeadsAsync(new LeadQuery(filter, limit) { OrderField = orderField, Descending = !(ascending ?? !_descending) }, ctx).ConfigureAwait(false);
+        var page = await _api.SearchLeadsAsync(new LeadQuery(filter, limit) { OrderField = orderField, Descending = !(ascending ?? !_descending), DisableAggregation = DisableAggregation }, ctx).ConfigureAwait(false);
         foreach (var item in page.Items)
         {
             if (FilterAlgebra.ViolatedField(_filter, item.Json) is string field)

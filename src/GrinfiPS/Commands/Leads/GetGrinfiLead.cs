@@ -44,6 +44,10 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     [ValidateRange(1, LeadPager.MaxPageSize)]
     public int? PageSize { get; set; }
 
+    /// <summary>Ask the API to skip the enrichment data it aggregates into each contact: lighter, faster pages.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    public SwitchParameter DisableAggregation { get; set; }
+
     /// <summary>Contacts by UUID; takes GrinfiLead objects and objects with a Uuid property from the pipeline.</summary>
     [Parameter(ParameterSetName = UuidSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("LeadUuid")]
@@ -162,7 +166,10 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         }
         long? wanted = first == ulong.MaxValue ? null : (long)Math.Min((ulong)long.MaxValue, skip + first);
         var pager = new LeadPager(Api, filter, ResolveSortField(), Descending,
-            firstPageSize: PageSize ?? LeadPager.FirstPageSize, pageSize: PageSize ?? LeadPager.MaxPageSize, wanted);
+            firstPageSize: PageSize ?? LeadPager.FirstPageSize, pageSize: PageSize ?? LeadPager.MaxPageSize, wanted)
+        {
+            DisableAggregation = DisableAggregation,
+        };
         Stream(pager, skip, first);
     }
 

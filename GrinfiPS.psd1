@@ -1,6 +1,6 @@
 @{
     RootModule           = 'GrinfiPS.dll'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '3c0f5a8e-6a43-4a5e-9a0e-6f7d1b2c9e41'
     Author               = 'GrinfiPS contributors'
@@ -47,7 +47,7 @@
             Tags         = @('Grinfi', 'CRM', 'Leads', 'Contacts', 'Sales', 'REST', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/grinfips/GrinfiPS'
             LicenseUri   = 'https://github.com/grinfips/GrinfiPS/blob/main/LICENSE'
-            ReleaseNotes = 'First release.'
+            ReleaseNotes = 'See CHANGELOG.md: PascalCase parameter names for Set-GrinfiLead (the old names stay as aliases), true row outcomes, column warnings, and a summary in $GrinfiLastRun.'
         }
     }
 }

@@ -15,7 +15,8 @@ namespace GrinfiPS.Leads;
 /// by, in its order (LinkedIn member id and ln_id, sn_id, LinkedIn handle, work email, personal
 /// email, name and company), one search per identifier the batch holds, each only for the rows
 /// no earlier one matched. What the upsert will do is then known, not guessed from a status
-/// code the vendor does not define: a row that matched nothing is new.
+/// code the vendor does not define: a row that matched nothing is new. A team of at most
+/// 1,000 contacts is read whole with the first search instead, and the rows matched in memory.
 /// </summary>
 internal sealed class ExistingContacts
 {
@@ -25,6 +26,8 @@ internal sealed class ExistingContacts
     private readonly GrinfiApi _api;
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _createdHere = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<GrinfiLead>? _team;
+    private bool _teamTried;
 
     public ExistingContacts(GrinfiApi api) => _api = api;
 
@@ -36,6 +39,22 @@ internal sealed class ExistingContacts
     /// <summary>Sets each row's Current: the contact it names or matches, or null for a new one.</summary>
     public async Task FindAsync(IReadOnlyList<LeadRow> rows, CallContext ctx)
     {
+        if (!_teamTried)
+        {
+            // One page of the largest size: when it holds the whole team, every later row is
+            // matched in memory, and the run's look-ups cost this one request.
+            _teamTried = true;
+            System.Threading.Interlocked.Increment(ref _requests);
+            var page = await _api.SearchLeadsAsync(new LeadQuery(new JsonObject(), LeadPager.MaxPageSize) { OrderField = "uuid" }, ctx).ConfigureAwait(false);
+            if (page.Items.Count < Math.Min(LeadPager.MaxPageSize, page.Limit ?? LeadPager.MaxPageSize) && (page.Total is null || page.Total <= page.Items.Count))
+            {
+                _team = page.Items;
+                foreach (var lead in _team)
+                {
+                    _known[lead.Uuid] = 0;
+                }
+            }
+        }
         var byUuid = rows.Where(r => r.IsUpdate && r.Current is null).ToList();
         if (byUuid.Count > 0)
         {
@@ -73,6 +92,11 @@ internal sealed class ExistingContacts
 
     private async Task<IReadOnlyList<GrinfiLead>> Search(JsonObject filter, int rows, string what, CallContext ctx)
     {
+        if (_team is not null)
+        {
+            // The whole team is at hand: every contact is a candidate, and each key's match decides.
+            return _team;
+        }
         System.Threading.Interlocked.Increment(ref _requests);
         var found = await _api.SearchAllAsync(filter, rows, what, ctx).ConfigureAwait(false);
         foreach (var lead in found)

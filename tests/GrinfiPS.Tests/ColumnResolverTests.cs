@@ -71,7 +71,7 @@ public sealed class ColumnResolverTests
         Assert.StartsWith("  'Lifecycle Stage': a stage", lines[4]);
         Assert.Contains("-ColumnMap @{ 'Favourite Colour' = '<field>' }", warning.Message);
         Assert.Contains("-ColumnMap @{ 'Record ID' = $null; 'Favourite Colour' = $null; 'Assistant''s Phone' = $null; 'Lifecycle Stage' = $null }", warning.Message);
-        Assert.Contains("Select-Object -ExcludeProperty 'Record ID', 'Favourite Colour', 'Assistant''s Phone', 'Lifecycle Stage'", warning.Message);
+        Assert.Contains("Select-Object * -ExcludeProperty 'Record ID', 'Favourite Colour', 'Assistant''s Phone', 'Lifecycle Stage'", warning.Message);
     }
 
     [Fact]

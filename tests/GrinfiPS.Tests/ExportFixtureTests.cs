@@ -183,7 +183,7 @@ public sealed class ExportFixtureTests
         return rows[0].Properties.Select(p => p.Name).ToList();
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "build.ps1")))

@@ -289,7 +289,7 @@ internal static class ColumnResolver
             " a custom field named like the column (New-GrinfiCustomField) is filled without a map." +
             $"{Environment.NewLine}To leave {(one ? "it" : "them")} out on purpose, and end this warning:" +
             $" -ColumnMap @{{ {string.Join("; ", names.Select(n => $"{Quote(n)} = $null"))} }}," +
-            $" or Select-Object -ExcludeProperty {string.Join(", ", names.Select(Quote))} before Set-GrinfiLead.";
+            $" or Select-Object * -ExcludeProperty {string.Join(", ", names.Select(Quote))} before Set-GrinfiLead.";
         return new ColumnWarning(ColumnWarning.Unmapped, what + fix, names);
     }
 

@@ -14,7 +14,7 @@ BeforeDiscovery {
             Parameters = @($command.Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object)
         }
     }
-    $script:aboutTopics = 'about_GrinfiPS', 'about_GrinfiPS_Filters'
+    $script:aboutTopics = 'about_GrinfiPS', 'about_GrinfiPS_Columns', 'about_GrinfiPS_Filters'
 }
 
 BeforeAll {

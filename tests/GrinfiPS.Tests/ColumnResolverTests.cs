@@ -53,7 +53,7 @@ public sealed class ColumnResolverTests
         var warning = Assert.Single(plan.Warnings);
         Assert.Equal(ColumnWarning.Unmapped, warning.Id);
         Assert.Equal(new[] { "Phone Number" }, warning.Columns);
-        Assert.Contains("'Phone Number' is not written: a phone number: the API takes no phone field", warning.Message);
+        Assert.StartsWith("Column 'Phone Number' is not written: a phone number; the API takes no phone field", warning.Message);
     }
 
     [Fact]
@@ -63,11 +63,26 @@ public sealed class ColumnResolverTests
 
         var warning = Assert.Single(plan.Warnings);
         Assert.Equal(new[] { "Record ID", "Favourite Colour", "Assistant's Phone", "Lifecycle Stage" }, warning.Columns);
-        Assert.StartsWith("4 columns are not written: 'Record ID' (another tool's record id", warning.Message);
-        Assert.Contains("'Favourite Colour' (no lead field or custom field has this name)", warning.Message);
+        var lines = warning.Message.Split(Environment.NewLine);
+        Assert.Equal("4 columns are not written:", lines[0]);
+        Assert.StartsWith("  'Record ID': another tool's record id;", lines[1]);
+        Assert.Equal("  'Favourite Colour': no lead field or custom field has this name.", lines[2]);
+        Assert.StartsWith("  'Assistant''s Phone': a phone number;", lines[3]);
+        Assert.StartsWith("  'Lifecycle Stage': a stage", lines[4]);
         Assert.Contains("-ColumnMap @{ 'Favourite Colour' = '<field>' }", warning.Message);
         Assert.Contains("-ColumnMap @{ 'Record ID' = $null; 'Favourite Colour' = $null; 'Assistant''s Phone' = $null; 'Lifecycle Stage' = $null }", warning.Message);
-        Assert.Contains("Select-Object -ExcludeProperty 'Record ID', 'Favourite Colour', 'Assistant''s Phone', 'Lifecycle Stage'", warning.Message);
+        Assert.Contains("Select-Object * -ExcludeProperty 'Record ID', 'Favourite Colour', 'Assistant''s Phone', 'Lifecycle Stage'", warning.Message);
+    }
+
+    [Fact]
+    public void Columns_that_are_the_same_kind_of_thing_share_a_line()
+    {
+        var warning = Assert.Single(Resolve("Email", "Phone", "Mobile", "City", "Fax").Warnings);
+
+        var lines = warning.Message.Split(Environment.NewLine);
+        Assert.StartsWith("  'Phone', 'Mobile', 'Fax': a phone number;", lines[1]);
+        Assert.StartsWith("  'City': a part of an address;", lines[2]);
+        Assert.Equal(new[] { "Phone", "Mobile", "City", "Fax" }, warning.Columns);
     }
 
     [Fact]
@@ -113,8 +128,8 @@ public sealed class ColumnResolverTests
             new Hashtable { ["Industry Name"] = "Industry" }, new[] { "Industry" });
 
         Assert.Equal(2, plan.Warnings.Count);
-        Assert.Contains(plan.Warnings, w => w.Message.Contains("all mean the contact's Uuid"));
-        Assert.Contains(plan.Warnings, w => w.Message.Contains("all mean the custom field 'Industry'"));
+        Assert.Contains(plan.Warnings, w => w.Message.Contains("'Uuid' and 'LeadUuid' both mean the contact's Uuid"));
+        Assert.Contains(plan.Warnings, w => w.Message.Contains("both mean the custom field 'Industry'"));
         Assert.Equal(ColumnKind.Duplicate, Column(plan, "Industry Name").Kind);
     }
 

@@ -158,7 +158,7 @@ internal static class ColumnResolver
         if (part.Equals("Label", StringComparison.OrdinalIgnoreCase) || part.Equals("Type", StringComparison.OrdinalIgnoreCase))
         {
             return new PlannedColumn(header, ColumnKind.Unwritable,
-                note: $"the label (Work, Home, ...) Google gives a contact's {name.ToLowerInvariant()}: the API takes no labels");
+                note: $"the label Google gives a contact's {name.ToLowerInvariant()}, such as Work or Home; the API takes no labels");
         }
         if (!int.TryParse(match.Groups["n"].Value, out var n) || n < 2)
         {
@@ -168,7 +168,7 @@ internal static class ColumnResolver
         return first?.Kind switch
         {
             ColumnKind.Field => new PlannedColumn(header, ColumnKind.Unwritable,
-                note: $"a further {name.ToLowerInvariant()} of a Google contact: the API keeps one {first.Target}, from '{name} 1 - {part}'"),
+                note: $"a further {name.ToLowerInvariant()} of a Google contact; the API keeps one {first.Target}, from '{name} 1 - {part}'"),
             ColumnKind.Unwritable => new PlannedColumn(header, ColumnKind.Unwritable, note: first.Note),
             _ => null,
         };
@@ -239,7 +239,7 @@ internal static class ColumnResolver
             var names = group.Select(x => x.Column.Column).ToList();
             var losers = others.Select(x => x.Column.Column).ToList();
             warnings.Add(new ColumnWarning(ColumnWarning.Collision,
-                $"Columns {List(names)} all mean {means}; the first, '{first.Column}', is written and {(losers.Count == 1 ? "the other is" : "the others are")} not. " +
+                $"Columns {List(names)} {(names.Count == 2 ? "both" : "all")} mean {means}; the first, '{first.Column}', is written and {(losers.Count == 1 ? "the other is" : "the others are")} not. " +
                 $"Leave out the ones you do not want: -ColumnMap @{{ {string.Join("; ", losers.Select(l => $"{Quote(l)} = $null"))} }}, " +
                 $"or map one elsewhere.",
                 names));
@@ -271,19 +271,25 @@ internal static class ColumnResolver
             new[] { column });
     }
 
-    /// <summary>The one warning naming every column that is not written, what each is, and the two ways to settle it.</summary>
+    /// <summary>
+    /// The one warning naming every column that is not written, what each is (columns that are
+    /// the same kind of thing on one line), and the two ways to settle it.
+    /// </summary>
     private static ColumnWarning NotWritten(IReadOnlyList<PlannedColumn> columns)
     {
         var names = columns.Select(c => c.Column).ToList();
-        var what = columns.Count == 1
+        var one = columns.Count == 1;
+        var what = one
             ? $"Column {Quote(columns[0].Column)} is not written: {columns[0].Note}."
-            : $"{columns.Count} columns are not written: {string.Join("; ", columns.Select(c => $"{Quote(c.Column)} ({c.Note})"))}.";
+            : $"{columns.Count} columns are not written:" + string.Concat(columns
+                .GroupBy(c => c.Note)
+                .Select(g => $"{Environment.NewLine}  {string.Join(", ", g.Select(c => Quote(c.Column)))}: {g.Key}."));
         var example = columns.FirstOrDefault(c => c.Kind == ColumnKind.Unmapped) ?? columns[0];
-        var fix = $" To write a column, map it to a lead field or a custom field: -ColumnMap @{{ {Quote(example.Column)} = '<field>' }}" +
-            " (a custom field named like the column needs no map; New-GrinfiCustomField creates one)." +
-            $" To leave {(columns.Count == 1 ? "it" : "them")} out on purpose, and end this warning:" +
+        var fix = $"{Environment.NewLine}To write {(one ? "it" : "one")}, map it to a lead field or a custom field: -ColumnMap @{{ {Quote(example.Column)} = '<field>' }};" +
+            " a custom field named like the column (New-GrinfiCustomField) is filled without a map." +
+            $"{Environment.NewLine}To leave {(one ? "it" : "them")} out on purpose, and end this warning:" +
             $" -ColumnMap @{{ {string.Join("; ", names.Select(n => $"{Quote(n)} = $null"))} }}," +
-            $" or Select-Object -ExcludeProperty {string.Join(", ", names.Select(Quote))} before Set-GrinfiLead.";
+            $" or Select-Object * -ExcludeProperty {string.Join(", ", names.Select(Quote))} before Set-GrinfiLead.";
         return new ColumnWarning(ColumnWarning.Unmapped, what + fix, names);
     }
 

@@ -31,22 +31,22 @@ namespace GrinfiPS.Leads;
 /// </remarks>
 internal static class KnownColumns
 {
-    private const string Phone = "a phone number: the API takes no phone field (WorkPhoneNumber and PersonalPhoneNumber are read-only)";
-    private const string RecordId = "another tool's record id: the API takes no outside ids (a Grinfi contact is identified by its Uuid)";
-    private const string Owner = "the record's owner in another tool: the API takes no owner";
-    private const string Stage = "a stage, status or score of another tool: the API takes none (-PipelineStage sets a Grinfi pipeline stage)";
-    private const string Source = "where another tool got the contact: the API takes no source";
-    private const string OtherDate = "a date kept by another tool: the API takes no such date (Grinfi sets created_at itself)";
-    private const string FullName = "a full name: the API takes first_name and last_name separately, and a full name is not split by guessing";
-    private const string NamePart = "a part of a name the API has no field for (it takes first_name and last_name)";
-    private const string SecondEmail = "a further e-mail address: the API keeps one email per contact, from the first e-mail column";
-    private const string WebPage = "a person's own web page, not the company's website: its host is not the company's mail domain, so it does not become domain";
-    private const string CompanyPage = "the company's LinkedIn page: the API takes no company page (CompanyLnId is read-only)";
-    private const string Social = "a social profile other than LinkedIn: the API takes none (Facebook and Twitter are read-only)";
-    private const string Picture = "a picture: the API takes none (AvatarUrl is read-only)";
-    private const string AddressPart = "a part of an address: raw_address takes the whole address as one text, so join the parts into one column";
-    private const string Labels = "labels or lists of another tool: the API takes none from a column (use -AddTag or -List)";
-    internal const string CourtesyTitle = "a courtesy title (Mr., Dr.): this file's Job Title column is the position";
+    private const string Phone = "a phone number; the API takes no phone field, and WorkPhoneNumber and PersonalPhoneNumber are read-only";
+    private const string RecordId = "another tool's record id; the API takes no outside ids, and a Grinfi contact is identified by its Uuid";
+    private const string Owner = "the record's owner in another tool; the API takes no owner";
+    private const string Stage = "a stage, status or score of another tool; the API takes none, and -PipelineStage sets a Grinfi pipeline stage";
+    private const string Source = "where another tool got the contact; the API takes no source";
+    private const string OtherDate = "a date kept by another tool; the API takes no such date, and Grinfi sets created_at itself";
+    private const string FullName = "a full name; the API takes first_name and last_name separately, and a full name is not split by guessing";
+    private const string NamePart = "a part of a name the API has no field for; it takes first_name and last_name";
+    private const string SecondEmail = "a further e-mail address; the API keeps one email per contact, from the first e-mail column";
+    private const string WebPage = "a person's own web page, not the company's website; its host is not the company's mail domain, so it does not become domain";
+    private const string CompanyPage = "the company's LinkedIn page; the API takes no company page, and CompanyLnId is read-only";
+    private const string Social = "a social profile other than LinkedIn; the API takes none, and Facebook and Twitter are read-only";
+    private const string Picture = "a picture; the API takes none, and AvatarUrl is read-only";
+    private const string AddressPart = "a part of an address; raw_address takes the whole address as one text, so join the parts into one column";
+    private const string Labels = "labels or lists of another tool; the API takes none from a column, so use -AddTag or -List";
+    internal const string CourtesyTitle = "a courtesy title such as Mr. or Dr.; this file's Job Title column is the position";
 
     private static readonly KnownColumn[] s_all = Build();
     private static readonly Dictionary<string, KnownColumn> s_byKey = s_all.ToDictionary(c => c.Key, StringComparer.Ordinal);
@@ -187,6 +187,11 @@ internal static class KnownColumns
             No("Business State", AddressPart), No("Business Postal Code", AddressPart),
             No("Business Country/Region", AddressPart), No("Home Street", AddressPart), No("Home City", AddressPart),
             No("Home State", AddressPart), No("Home Postal Code", AddressPart), No("Home Country/Region", AddressPart),
+            No("Business Street 2", AddressPart), No("Business Street 3", AddressPart), No("Business Address PO Box", AddressPart),
+            No("Home Street 2", AddressPart), No("Home Street 3", AddressPart), No("Home Address PO Box", AddressPart),
+            No("Other Street", AddressPart), No("Other Street 2", AddressPart), No("Other Street 3", AddressPart),
+            No("Other City", AddressPart), No("Other State", AddressPart), No("Other Postal Code", AddressPart),
+            No("Other Country/Region", AddressPart), No("Other Address PO Box", AddressPart),
             No("Company Address", AddressPart), No("Company City", AddressPart), No("Company State", AddressPart),
             No("Company Country", AddressPart), No("companyLocation", AddressPart),
             No("Address 1 - Street", AddressPart), No("Address 1 - City", AddressPart), No("Address 1 - PO Box", AddressPart),

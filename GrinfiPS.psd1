@@ -37,6 +37,7 @@
         'Get-GrinfiCustomField'
         'New-GrinfiCustomField'
         'Set-GrinfiCustomField'
+        'Remove-GrinfiCustomField'
         'Get-GrinfiAutomation'
     )
     FunctionsToExport    = @()

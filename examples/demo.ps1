@@ -15,18 +15,20 @@ function Step([string] $Title) { Write-Host "`n=== $Title" -ForegroundColor Cyan
 
 Step 'Connect (the key comes from $env:GRINFI_API_KEY; nothing prompts)'
 Connect-Grinfi
-Get-GrinfiList | Format-Table | Out-Host
+Get-GrinfiList | Format-Table Name, LeadCount | Out-Host
 
 Step 'Import the webinar attendees: Import-Csv | Set-GrinfiLead'
 $rows = Import-Csv (Join-Path $here 'webinar-attendees.csv')
 $imported = $rows |
     Set-GrinfiLead -List 'Webinar Q4' -AddTag 'Hot' -ColumnMap @{ 'Deal Size' = 'deal_size' } -PassThru -ErrorVariable bad -ErrorAction SilentlyContinue
 $imported | Format-Table | Out-Host
+"  $GrinfiLastRun" | Out-Host
 
 Step "Rows that did not make it ($($bad.Count)), written to a retry file"
 $bad | ForEach-Object { Write-Host "  $($_.Exception.Message)" -ForegroundColor Yellow }
-$bad.TargetObject | Export-Csv (Join-Path $work 'retry.csv')
-Write-Host "  Fix them in $(Join-Path $work 'retry.csv') and run: Import-Csv retry.csv | Set-GrinfiLead -List 'Webinar Q4'"
+$retry = Join-Path $work 'retry.csv'
+$bad.TargetObject | Export-Csv $retry -NoTypeInformation
+Write-Host "  Fix them in $retry (kept after the demo) and run: Import-Csv '$retry' | Set-GrinfiLead -List 'Webinar Q4'"
 
 Step 'Find them again: this hour''s additions to the list'
 Get-GrinfiLead -List 'Webinar Q4' -Filter @{ created_at = @{ '>=' = (Get-Date).AddHours(-1) } } -SortBy last_name |
@@ -44,9 +46,12 @@ Measure-GrinfiLead -List 'Webinar Q4' -Tag 'VIP' | Out-Host
 Step 'A bulk clean-up, dry run first: -WhatIf says how many it would touch'
 Invoke-GrinfiMassAction -Action Delete -FromList 'Cold outreach' -Filter @{ email_status = 'is_null' } -WhatIf
 
-Step 'Hand the list to sales: a server-side export, downloaded'
-$file = Export-GrinfiLead -Path (Join-Path $work 'webinar-q4.csv') -List 'Webinar Q4' -PassThru
-Write-Host "  $($file.FullName): $((Import-Csv $file.FullName).Count) contacts"
+Step 'Hand the list to sales: a server-side export'
+# The vendor's answer to queuing an export names no file to download: Export-GrinfiLead says
+# so, and returns the export record. Once the file's name is known (from the web app), it
+# downloads it: Export-GrinfiLead -FileName <name> -Path <file>.
+$export = Export-GrinfiLead -Path (Join-Path $work 'webinar-q4.csv') -List 'Webinar Q4' -WarningAction Continue
+$export | Format-Table | Out-Host
 
 Step 'A large file goes in whole: Import-GrinfiLead (two requests, however many rows)'
 $big = Join-Path $work 'conference-scans.csv'
@@ -56,8 +61,7 @@ $big = Join-Path $work 'conference-scans.csv'
 Import-GrinfiLead -Path $big -List 'Conference 2026' -Tag 'Follow-up' -Wait | Format-Table | Out-Host
 
 Step 'Anything else the API offers: Invoke-GrinfiRequest'
-Invoke-GrinfiRequest GET /flows/api/flows -All | Format-Table name, status, uuid | Out-Host
+Invoke-GrinfiRequest GET /flows/api/flows -All | Format-Table name, status | Out-Host
 
-Remove-Item $work -Recurse -Force
 Disconnect-Grinfi
-Write-Host "`nDone." -ForegroundColor Green
+Write-Host "`nDone. The retry file and the big import file are in $work." -ForegroundColor Green

@@ -288,9 +288,11 @@ Describe 'Output' {
     It 'keeps every field the API sends, future ones included (the generous reading adds custom_fields)' {
         Set-SandboxOption $script:sb @{ reading = 'generous' }
         try { $leads = Get-GrinfiLead -PageSize 50 } finally { Set-SandboxOption $script:sb @{ reading = 'minimal' } }
-        $withCustom = $leads | Where-Object { $_.CustomFields.industry } | Select-Object -First 1
+        # Custom-field values become columns of their own, on every contact (empty when unset).
+        $withCustom = $leads | Where-Object { $_.industry } | Select-Object -First 1
         $withCustom | Should -Not -BeNullOrEmpty
-        $withCustom.CustomFields.industry | Should -Not -BeNullOrEmpty
+        $leads | ForEach-Object { $_.PSObject.Properties.Name | Should -Contain 'industry' }
+        $leads[0].PSObject.Properties.Name | Should -Not -Contain 'CustomFields'
         ($leads[0].ToJson() | ConvertFrom-Json).PSObject.Properties.Name | Should -Contain 'custom_fields'
     }
 

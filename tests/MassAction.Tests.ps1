@@ -5,7 +5,7 @@ BeforeAll {
     $script:mass = '/leads/api/leads/mass-action'
     function Get-MassActionBody { @(Get-SandboxRequest $script:sb -Path $script:mass | ForEach-Object { $_.body | ConvertFrom-Json -DateKind String }) }
     function New-TestContacts([int] $Count, [string] $ListName) {
-        $list = New-GrinfiList $ListName -Force
+        $list = New-GrinfiList $ListName -AllowDuplicateName
         $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = $Count; listUuid = $list.Uuid }
         $list
     }
@@ -166,7 +166,7 @@ Describe 'Invoke-GrinfiMassAction on a filter or -All' {
 
         $shown = Get-HostOutput { Invoke-GrinfiMassAction -Action Delete -FromList 'Webinar Q4' -WhatIf }
 
-        $shown | Should -Match "What if: Performing the operation `"Delete`" on target `"$count contacts matching"
+        $shown | Should -Match "What if: Performing the operation `"Delete`" on target `"$count contacts in list 'Webinar Q4'`""
         Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
         (Get-SandboxRequest $script:sb).path | Should -Not -Contain $script:mass
         (Measure-GrinfiLead -List 'Webinar Q4').Count | Should -Be $count
@@ -204,8 +204,7 @@ Describe 'Payloads' {
         $bodies[2].payload.value | Should -BeNullOrEmpty
         # Only the generous reading returns custom-field values; the vendor documents none.
         Set-SandboxOption $script:sb @{ reading = 'generous' }
-        ($script:some[1] | Get-GrinfiLead).CustomFields.industry | Should -Be 'SaaS'
-        Set-SandboxOption $script:sb @{ reading = 'minimal' }
+        try { ($script:some[1] | Get-GrinfiLead).industry | Should -Be 'SaaS' } finally { Set-SandboxOption $script:sb @{ reading = 'minimal' } }
     }
 
     It 'changes the pipeline stage and adds to and cancels from automations by name' {
@@ -224,8 +223,7 @@ Describe 'Payloads' {
         $result.Type | Should -Be 'contact_export_csv'
         $result.Data | Should -BeNullOrEmpty
         Set-SandboxOption $script:sb @{ reading = 'generous' }
-        $result = $script:some | Invoke-GrinfiMassAction -Action ExportCsv
-        Set-SandboxOption $script:sb @{ reading = 'minimal' }
+        try { $result = $script:some | Invoke-GrinfiMassAction -Action ExportCsv } finally { Set-SandboxOption $script:sb @{ reading = 'minimal' } }
         $result.Data.uuid | Should -Match '^[0-9a-f-]{36}$'
     }
 
@@ -302,7 +300,10 @@ Describe 'Remove-GrinfiLead' {
         $shown = Get-HostOutput { $leads | Select-Object Uuid | Remove-GrinfiLead -WhatIf }
         $leads[0].Uuid | Remove-GrinfiLead -Confirm:$false
 
-        $shown | Should -Match 'What if: Performing the operation "Delete" on target "3 contacts \(batch 1\)"'
+        # Rows with a Uuid name contacts by UUID; piped contacts by name.
+        $shown | Should -Match ('What if: Performing the operation "Delete" on target "3 contacts: ' + [regex]::Escape($leads[0].Uuid))
+        $byName = Get-HostOutput { $leads | Remove-GrinfiLead -WhatIf }
+        $byName | Should -Match ('on target "3 contacts: ' + [regex]::Escape(($leads.Name -join ', ')) + '"')
         (Get-MassActionBody).Count | Should -Be 1
         (Get-MassActionBody)[0].filter.ids | Should -Be $leads[0].Uuid
     }

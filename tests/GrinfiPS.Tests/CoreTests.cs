@@ -232,6 +232,9 @@ public sealed class LeadFieldsTests
         Assert.Contains("work_email", close);
         Assert.Contains("personal_email", close);
         Assert.Equal("company_name", LeadFields.Suggest("compnay_name")[0]);
+        // A typo of a part alone, as people write filters and -Clear.
+        Assert.Equal("company_name", LeadFields.Suggest("compnay")[0]);
+        Assert.Equal("position", LeadFields.Suggest("postion")[0]);
     }
 }
 

@@ -28,6 +28,9 @@ internal sealed class GrinfiApi
 
     public GrinfiApi(GrinfiConnection connection) => _connection = connection;
 
+    /// <summary>The team the connection's key works with, when the key says.</summary>
+    public long? TeamId => _connection.TeamId;
+
     /// <summary>The connection's client; throws once the connection is closed.</summary>
     private GrinfiClient Http => _connection.Client;
 

@@ -556,7 +556,7 @@ internal sealed class GrinfiClient : IDisposable
 
     private static string? Recommend(int status) => status switch
     {
-        401 => "Check the API key (Settings → API Keys in Grinfi), then run Connect-Grinfi again or update $env:GRINFI_API_KEY.",
+        401 => "The key was refused: it may be revoked, mistyped (a character lost when pasting), or made for another Grinfi address than the base URI. Check it in Grinfi → Settings → API Keys, then run Connect-Grinfi again or update $env:GRINFI_API_KEY.",
         402 => "The team is out of credits: top up in Grinfi, then run the command again.",
         403 => "The key's user lacks access to this; use a key of a user who has it.",
         429 => "Other scripts may be using the same key: lower -RequestsPerMinute, or run them one after another.",

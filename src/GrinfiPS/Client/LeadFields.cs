@@ -121,11 +121,11 @@ internal static class LeadFields
     {
         var wanted = name.ToLowerInvariant().Replace(" ", "_").Replace("-", "_");
         return (candidates ?? Names)
-            .Select(k => (Name: k, Distance: Math.Min(
-                Fuzzy.EditDistance(k, wanted),
-                PartDistance(k, wanted))))
-            .Where(x => x.Distance <= Math.Max(2, wanted.Length / 3))
-            .OrderBy(x => x.Distance)
+            .Select(k => (Name: k, Match: Closeness(k, wanted)))
+            .Where(x => x.Match.Distance <= Math.Max(2, wanted.Length / 3))
+            .OrderBy(x => x.Match.Distance)
+            .ThenBy(x => x.Match.EarlierPart)
+            .ThenBy(x => Get(x.Name)?.Writable == true ? 0 : 1) // company_name before company_ln_id: the fields people write
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(3)
             .Select(x => x.Name)
@@ -140,11 +140,20 @@ internal static class LeadFields
     private static LeadField Write(string name, string property, bool nullable) =>
         new(name, property, FieldKind.Text) { OnCreate = true, OnUpdate = true, NullableOnUpdate = nullable };
 
-    // Matching a part costs one more than matching the whole, and a part that is not the last
-    // (the noun: work_EMAIL) one more again.
-    private static int PartDistance(string field, string wanted)
+    // Matching a part ("compnay" for company_name) costs one more than matching the whole; a
+    // part that is not the last (the noun: work_EMAIL) ranks after one that is.
+    private static (int Distance, bool EarlierPart) Closeness(string field, string wanted)
     {
+        var best = (Distance: Fuzzy.EditDistance(field, wanted), EarlierPart: false);
         var parts = field.Split('_');
-        return parts.Select((part, i) => Fuzzy.EditDistance(part, wanted) + (i == parts.Length - 1 ? 1 : 2)).Min();
+        for (var i = 0; i < parts.Length && parts.Length > 1; i++)
+        {
+            var candidate = (Distance: Fuzzy.EditDistance(parts[i], wanted) + 1, EarlierPart: i < parts.Length - 1);
+            if (candidate.Distance < best.Distance || (candidate.Distance == best.Distance && best.EarlierPart && !candidate.EarlierPart))
+            {
+                best = candidate;
+            }
+        }
+        return best;
     }
 }

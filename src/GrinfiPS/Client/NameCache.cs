@@ -16,7 +16,6 @@ internal sealed class NameCache<T>
     where T : GrinfiNamedObject
 {
     private static readonly TimeSpan s_missMemory = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan s_displayLoadTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Func<CallContext, Task<IReadOnlyList<T>>> _load;
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -24,14 +23,17 @@ internal sealed class NameCache<T>
     private readonly Dictionary<string, DateTime> _recentMisses = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<T>? _items;
     private int _generation;
-    private bool _displayTried;
 
-    public NameCache(string noun, string typeName, Func<CallContext, Task<IReadOnlyList<T>>> load)
+    public NameCache(string noun, string typeName, Func<CallContext, Task<IReadOnlyList<T>>> load, long? teamId = null)
     {
         Noun = noun;
         TypeName = typeName;
         _load = load;
+        TeamId = teamId;
     }
+
+    /// <summary>The team whose objects these are (objects of another team are refused).</summary>
+    public long? TeamId { get; }
 
     /// <summary>What the objects are called in messages: "List", "Pipeline stage", ...</summary>
     public string Noun { get; }
@@ -67,6 +69,7 @@ internal sealed class NameCache<T>
             {
                 _items = items;
                 _generation++;
+                LoadedAt = DateTime.UtcNow;
                 return items;
             }
         }
@@ -123,8 +126,10 @@ internal sealed class NameCache<T>
     }
 
     /// <summary>
-    /// The name for a UUID, for display. Loads the names once per connection when nothing is
-    /// cached; never reloads, never throws (a display must not fail or make a request per row).
+    /// The name for a UUID, for display: from the names already loaded, never a request. A
+    /// property getter (ListName, TagNames) runs in format views and Export-Csv, which must not
+    /// block on the network; cmdlets that write contacts load the names first, on the pipeline
+    /// thread, where Ctrl+C can stop them.
     /// </summary>
     public string? DisplayName(string? uuid)
     {
@@ -133,30 +138,20 @@ internal sealed class NameCache<T>
             return null;
         }
         IReadOnlyList<T>? items;
-        bool load;
         lock (_lock)
         {
             items = _items;
-            load = items is null && !_displayTried;
-            _displayTried = true;
         }
-        if (load)
-        {
-            try
-            {
-                using var cts = new CancellationTokenSource(s_displayLoadTimeout);
-                items = Task.Run(() => GetAllAsync(new CallContext(cts.Token, null))).GetAwaiter().GetResult();
-            }
-            catch (Exception ex) when (ex is GrinfiException or OperationCanceledException)
-            {
-                return null;
-            }
-        }
-        if (items is null)
-        {
-            return null;
-        }
-        return items.FirstOrDefault(i => string.Equals(i.Uuid, uuid, StringComparison.OrdinalIgnoreCase))?.Name;
+        return items?.FirstOrDefault(i => string.Equals(i.Uuid, uuid, StringComparison.OrdinalIgnoreCase))?.Name;
+    }
+
+    /// <summary>When the names were last read from the API (UTC).</summary>
+    public DateTime LoadedAt { get; private set; } = DateTime.MinValue;
+
+    /// <summary>The names loaded so far, or null when none were (for display only).</summary>
+    public IReadOnlyList<T>? Loaded
+    {
+        get { lock (_lock) { return _items; } }
     }
 
     /// <summary>Records an object this connection just made or changed, so the next lookup finds it without a reload.</summary>
@@ -220,17 +215,18 @@ internal sealed class ConnectionCache
 {
     public ConnectionCache(GrinfiApi api)
     {
-        Lists = new NameCache<GrinfiList>("List", "List", api.GetListsAsync);
-        LeadStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("lead", ctx));
-        CompanyStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("company", ctx));
-        Tags = new NameCache<GrinfiTag>("Tag", "Tag", api.GetTagsAsync);
-        LeadCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("lead", ctx));
-        CompanyCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("company", ctx));
+        var team = api.TeamId;
+        Lists = new NameCache<GrinfiList>("List", "List", api.GetListsAsync, team);
+        LeadStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("lead", ctx), team);
+        CompanyStages = new NameCache<GrinfiPipelineStage>("Pipeline stage", "PipelineStage", ctx => api.GetPipelineStagesAsync("company", ctx), team);
+        Tags = new NameCache<GrinfiTag>("Tag", "Tag", api.GetTagsAsync, team);
+        LeadCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("lead", ctx), team);
+        CompanyCustomFields = new NameCache<GrinfiCustomField>("Custom field", "CustomField", ctx => CustomFieldsOf("company", ctx), team);
 
         async Task<IReadOnlyList<GrinfiCustomField>> CustomFieldsOf(string objectType, CallContext ctx) =>
             (await api.GetCustomFieldsAsync(ctx).ConfigureAwait(false))
                 .Where(f => string.Equals(f.Object ?? "lead", objectType, StringComparison.OrdinalIgnoreCase)).ToList();
-        Automations = new NameCache<GrinfiAutomation>("Automation", "Automation", ctx => api.GetAutomationsAsync(null, ctx));
+        Automations = new NameCache<GrinfiAutomation>("Automation", "Automation", ctx => api.GetAutomationsAsync(null, ctx), team);
     }
 
     public NameCache<GrinfiList> Lists { get; }

@@ -38,6 +38,46 @@ internal sealed class LeadSelection
         return filter;
     }
 
+    /// <summary>
+    /// A filter in words, with names for lists, stages and tags: "in list 'Cold outreach' with
+    /// tag 'Hot' whose company_name is 'Acme'", for prompts, -WhatIf and Measure-GrinfiLead.
+    /// </summary>
+    public static string Describe(JsonObject filter, ConnectionCache cache)
+    {
+        if (filter.Count == 0)
+        {
+            return "every contact";
+        }
+        var parts = new List<string>();
+        foreach (var condition in filter)
+        {
+            parts.Add(condition.Key switch
+            {
+                "list_uuid" => Named("in list", "in lists", condition.Value, u => cache.Lists.DisplayName(u)),
+                "pipeline_stage_uuid" => Named("in stage", "in stages", condition.Value, u => cache.LeadStages.DisplayName(u)),
+                "tags" => Named("with tag", "with any of the tags", condition.Value, u => cache.Tags.DisplayName(u)),
+                _ => Field(condition.Key, condition.Value),
+            });
+        }
+        return string.Join(" and ", parts);
+    }
+
+    private static string Named(string one, string several, JsonNode? value, System.Func<string, string?> name)
+    {
+        var uuids = value is JsonArray array ? array.Select(v => v is null ? "" : JsonRead.AsString(v) ?? "").ToList() : new List<string> { JsonRead.AsString(value!) ?? "" };
+        var names = uuids.Select(u => name(u) is string n ? $"'{n}'" : u).ToList();
+        return (names.Count == 1 ? one : several) + " " + string.Join(", ", names);
+    }
+
+    private static string Field(string field, JsonNode? value) => value switch
+    {
+        JsonValue v when JsonRead.AsString(v) == FilterAlgebra.IsNull => $"with no {field}",
+        JsonValue v when JsonRead.AsString(v) == FilterAlgebra.IsNotNull => $"with a {field}",
+        JsonArray array => $"whose {field} is " + string.Join(" or ", array.Select(i => $"'{(i is null ? "" : JsonRead.AsString(i))}'")),
+        JsonObject operators => $"whose {field} " + string.Join(" and ", operators.Select(o => $"{o.Key} {(o.Value is null ? "null" : JsonRead.AsString(o.Value))}")),
+        _ => $"whose {field} is '{(value is null ? "" : JsonRead.AsString(value))}'",
+    };
+
     private static async Task<IReadOnlyList<string>> ResolveAll<T>(IReadOnlyList<NamedPipeBind<T>>? binds, NameCache<T> cache, string parameter, CallContext ctx)
         where T : GrinfiNamedObject
     {

@@ -122,8 +122,12 @@ internal static class ColumnResolver
         {
             return FromKnown(header, known);
         }
-        if (customByKey.TryGetValue(HeaderName.Normalise(header), out var custom))
+        if (customByKey.TryGetValue(HeaderName.Normalise(header), out var custom)
+            || (header.StartsWith(Commands.Base.Output.CustomFieldPrefix, StringComparison.OrdinalIgnoreCase)
+                && customByKey.TryGetValue(HeaderName.Normalise(header.Substring(Commands.Base.Output.CustomFieldPrefix.Length)), out custom)))
         {
+            // A column named like a custom field fills it; so does the prefixed column this module
+            // writes for a custom field whose name a contact property already has.
             return new PlannedColumn(header, ColumnKind.CustomField, custom);
         }
         if (known is not null)

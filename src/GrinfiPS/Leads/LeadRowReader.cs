@@ -66,6 +66,10 @@ internal sealed class LeadRowReader
                 break;
             case GrinfiLead lead:
                 // A contact piped in is its state as it is: only the parameters are changes.
+                if (TeamCheck.Refusal(lead, _defaults.TeamId, "the pipeline") is { } otherTeam)
+                {
+                    throw otherTeam;
+                }
                 row.Current = lead;
                 row.Uuid = lead.Uuid;
                 break;

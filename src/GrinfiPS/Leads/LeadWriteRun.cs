@@ -54,7 +54,7 @@ internal sealed class LeadWriteRun
 
         var options = new WriteOptions { List = list, MoveToList = p.MoveToList, SkipExisting = p.SkipExisting, Stage = stage, AddTags = add, RemoveTags = remove };
         var writer = new LeadWriter(cmdlet, options, p.ThrottleLimit, p.BatchSize, p.PassThru, cmdlet.MyInvocation.MyCommand.Name);
-        var defaults = new RowDefaults { Uuid = p.Uuid, Fields = p.Fields, CustomFields = custom, ListUuid = list?.Uuid, Clear = clear, ClearCustom = clearCustom };
+        var defaults = new RowDefaults { TeamId = cmdlet.ActiveConnection.TeamId, Uuid = p.Uuid, Fields = p.Fields, CustomFields = custom, ListUuid = list?.Uuid, Clear = clear, ClearCustom = clearCustom };
         return new LeadWriteRun(cmdlet, new LeadRowReader(p.ColumnMap, customFields, defaults, writer.Notes), writer, options);
     }
 

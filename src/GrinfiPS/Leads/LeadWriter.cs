@@ -285,7 +285,7 @@ internal sealed class LeadWriter
             var lead = fresh.TryGetValue(row.ResultUuid!, out var f) ? f : row.Lead ?? row.Current;
             if (lead is not null)
             {
-                _cmdlet.WriteObject(Output.Wrap(lead));
+                _cmdlet.WriteLead(lead);
             }
         }
     }

@@ -19,7 +19,6 @@ internal sealed class MassActionBatcher
     private readonly int _batchSize;
     private readonly List<BatchItem> _queue = new();
     private int _limit = int.MaxValue;
-    private int _batches;
 
     public MassActionBatcher(GrinfiConnectedCmdlet cmdlet, IReadOnlyList<PlannedAction> plan, int batchSize)
     {
@@ -28,8 +27,8 @@ internal sealed class MassActionBatcher
         _batchSize = batchSize;
     }
 
-    /// <summary>Asked before each batch is sent (count, batch number); false skips the batch.</summary>
-    public Func<int, int, bool> Approve { get; init; } = (_, _) => true;
+    /// <summary>Asked before each batch is sent, with its contacts; false skips the batch.</summary>
+    public Func<IReadOnlyList<BatchItem>, bool> Approve { get; init; } = _ => true;
 
     /// <summary>Told about every request that succeeded: the action, the selection, the contacts named (for ids) and the answer.</summary>
     public Action<PlannedAction, ContactSelection, MassActionAnswer> Succeeded { get; init; } = (_, _, _) => { };
@@ -88,8 +87,7 @@ internal sealed class MassActionBatcher
         var take = Math.Min(Math.Min(_batchSize, _limit), _queue.Count);
         var batch = _queue.Take(take).ToList();
         _queue.RemoveRange(0, take);
-        _batches++;
-        if (!Approve(batch.Count, _batches))
+        if (!Approve(batch))
         {
             return;
         }

@@ -7,6 +7,9 @@ namespace GrinfiPS.Leads;
 /// <summary>What the parameters give every row; it wins over the row's own cells.</summary>
 internal sealed class RowDefaults
 {
+    /// <summary>The team the connection works with: a contact of another team is refused.</summary>
+    public long? TeamId { get; init; }
+
     /// <summary>-Uuid given with no pipeline input.</summary>
     public string? Uuid { get; init; }
 

@@ -14,8 +14,9 @@ namespace GrinfiPS.Model;
 /// <c>$lead.Experience | Select-Object title</c> works), scalars stay scalars.
 /// </summary>
 /// <remarks>
-/// It prints as its content, not as a type name: "a; b" for scalars, compact JSON for objects.
-/// Export-Csv and string interpolation rely on that.
+/// It prints as its content, not as a type name: "a; b" for scalars, and readable text for
+/// objects ("CTO at Acme (2020-01 – 2023-05)"), so Export-Csv writes a column a person and
+/// Excel can read, and string interpolation shows what it holds.
 /// </remarks>
 public sealed class GrinfiArray : ReadOnlyCollection<object?>
 {
@@ -47,11 +48,42 @@ public sealed class GrinfiArray : ReadOnlyCollection<object?>
             return Empty;
         }
         var items = array.Select(PSJson.ToPowerShell).ToList();
-        var scalars = items.All(i => i is null or string or long or double or bool or decimal);
-        var text = scalars
-            ? string.Join("; ", items.Select(i => System.Convert.ToString(i, CultureInfo.InvariantCulture)))
-            : JsonFormat.Text(array);
+        var text = string.Join("; ", array.Select(Readable).Where(t => t.Length > 0));
         return new GrinfiArray(items, text);
+    }
+
+    /// <summary>One item as a person reads it: the shapes the API uses, else its values.</summary>
+    private static string Readable(JsonNode? item)
+    {
+        if (item is not JsonObject obj)
+        {
+            return item is null ? "" : JsonRead.AsString(item) ?? JsonFormat.Text(item);
+        }
+        string? S(string name) => JsonRead.String(obj, name) is { Length: > 0 } s ? s.Trim() : null;
+        string Span(string from, string to) => S(from) is null && S(to) is null ? "" : $" ({S(from)} – {S(to) ?? "now"})";
+        if (S("title") is not null || S("company") is not null)
+        {
+            return string.Join(" at ", new[] { S("title"), S("company") }.Where(p => p is not null)) + Span("start_date", "end_date");
+        }
+        if (S("school") is not null)
+        {
+            var what = string.Join(", ", new[] { S("degree"), S("field_of_study") }.Where(p => p is not null));
+            return S("school") + (what.Length > 0 ? ": " + what : "") + Span("start_year", "end_year");
+        }
+        if (S("address_string") is string address)
+        {
+            return address;
+        }
+        if (S("content") is string content)
+        {
+            var excerpt = content.Length > 80 ? content.Substring(0, 79) + "…" : content;
+            return S("date") is string date ? $"{date}: {excerpt}" : excerpt;
+        }
+        if (S("category") is string category)
+        {
+            return $"{category}: {S("count") ?? "0"}";
+        }
+        return string.Join(", ", obj.Where(p => p.Value is JsonValue).Select(p => $"{p.Key}={JsonRead.AsString(p.Value)}"));
     }
 }
 

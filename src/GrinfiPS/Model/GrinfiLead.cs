@@ -8,13 +8,13 @@ namespace GrinfiPS.Model;
 /// <summary>A contact ("lead") in the CRM.</summary>
 public sealed class GrinfiLead : GrinfiObject
 {
+    // Every field of the lead schema has a property (tested against the field table); custom
+    // field values, where a server sends them, become columns of their own (Output.Wrap).
     private static readonly ISet<string> s_fields = Fields(
-        "uuid", "team_id", "user_id", "list_uuid", "pipeline_stage_uuid", "company_uuid", "sender_profile_uuid",
-        "data_source_uuid", "name", "first_name", "last_name", "company_name", "position", "headline", "about",
-        "avatar_url", "ln_id", "sn_id", "linkedin", "facebook", "twitter", "work_email", "personal_email",
-        "work_phone_number", "personal_phone_number", "connections_number", "followers_number", "raw_address",
-        "location", "experience", "educations", "posts", "skills", "tags", "status", "linkedin_status",
-        "email_status", "unread_counts", "last_automation_approve_at", "created_at", "updated_at");
+        Client.LeadFields.All.Where(f => f.Readable).Select(f => f.Name).Append(CustomFieldsField).ToArray());
+
+    /// <summary>Where a server that returns custom-field values puts them (the vendor documents none).</summary>
+    internal const string CustomFieldsField = "custom_fields";
 
     private readonly Dictionary<string, GrinfiArray> _arrays = new();
 
@@ -98,6 +98,24 @@ public sealed class GrinfiLead : GrinfiObject
     /// <summary>Avatar image URL.</summary>
     public string? AvatarUrl => S("avatar_url");
 
+    /// <summary>LinkedIn id of the contact's company.</summary>
+    public string? CompanyLnId => S("company_ln_id");
+
+    /// <summary>The language the profile is written in.</summary>
+    public string? PrimaryLanguage => S("primary_language");
+
+    /// <summary>Languages the profile is also written in.</summary>
+    public GrinfiArray SupportedLanguages => A("supported_languages");
+
+    /// <summary>Whether the profile is open (anyone can message it).</summary>
+    public bool? HasOpenProfile => Flag("has_open_profile");
+
+    /// <summary>Whether LinkedIn verified the profile.</summary>
+    public bool? HasVerifiedProfile => Flag("has_verified_profile");
+
+    /// <summary>Whether the member has LinkedIn Premium.</summary>
+    public bool? HasPremium => Flag("has_premium");
+
     /// <summary>LinkedIn connections.</summary>
     public int? ConnectionsNumber => JsonRead.Int32(Json, "connections_number");
 
@@ -161,6 +179,9 @@ public sealed class GrinfiLead : GrinfiObject
     public override string ToString() => Name is { Length: > 0 } name ? name : Uuid;
 
     private string? S(string name) => JsonRead.String(Json, name);
+
+    // The schema types these as integers (0 or 1).
+    private bool? Flag(string name) => JsonRead.Int64(Json, name) is long n ? n != 0 : JsonRead.Boolean(Json, name);
 
     private GrinfiArray A(string name)
     {

@@ -63,11 +63,15 @@ public abstract class NamedPipeBind<T>
 
     /// <summary>The UUID: as given, or looked up by name (one request per connection, cached).</summary>
     internal async Task<string> ResolveUuidAsync(NameCache<T> cache, string parameterName, CallContext ctx) =>
-        IsUuid ? Text : (await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false)).Uuid;
+        IsUuid ? CheckedObject(cache, parameterName)?.Uuid ?? Text : (await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false)).Uuid;
 
     /// <summary>The object, looked up by name or UUID when not given.</summary>
     internal async Task<T> ResolveAsync(NameCache<T> cache, string parameterName, CallContext ctx) =>
-        Object ?? await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false);
+        CheckedObject(cache, parameterName) ?? await cache.ResolveAsync(Text, parameterName, ctx).ConfigureAwait(false);
+
+    // An object of another team is refused: its UUID means nothing to this connection's team.
+    private T? CheckedObject(NameCache<T> cache, string parameterName) =>
+        Object is not null && TeamCheck.Refusal(Object, cache.TeamId, "-" + parameterName) is { } refusal ? throw refusal : Object;
 
     /// <inheritdoc />
     public override string ToString() => Object?.Name ?? Text;

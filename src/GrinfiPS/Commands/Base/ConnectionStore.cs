@@ -133,7 +133,7 @@ internal static class ConnectionStore
             rpm = parsed;
         }
 
-        return new GrinfiClientOptions(key, uri)
+        var options = new GrinfiClientOptions(key, uri)
         {
             RequestsPerMinute = rpm,
             Timeout = timeout ?? TimeSpan.FromSeconds(100),
@@ -142,6 +142,17 @@ internal static class ConnectionStore
             MaximumResponseSize = (maximumResponseSizeMB ?? GrinfiClientOptions.DefaultMaximumResponseSizeMB) * 1024L * 1024L,
             UserAgent = ModuleInfo.UserAgent,
         };
+        // Clocks drift: a key is refused only five minutes past its expiry, and then before any
+        // request, with its date, rather than as a 401 the user has to puzzle out.
+        if (options.ApiKey.ExpiresAt is DateTimeOffset expired && expired < DateTimeOffset.UtcNow - TimeSpan.FromMinutes(5))
+        {
+            throw new GrinfiException(GrinfiErrorKind.Authentication, "GrinfiApiKeyExpired",
+                $"The API key expired on {expired.UtcDateTime:yyyy-MM-dd HH:mm} UTC, so the API would refuse it.")
+            {
+                RecommendedAction = "Make a new key in Grinfi → Settings → API Keys, then run Connect-Grinfi with it or update $env:GRINFI_API_KEY.",
+            };
+        }
+        return options;
     }
 
     private static Slot? SlotOf(Runspace? runspace) =>

@@ -34,12 +34,16 @@ public abstract class GrinfiCmdlet : PSCmdlet, IDisposable
     /// </summary>
     internal Runspace? Runspace { get; private set; }
 
+    /// <summary>When the command began (UTC): data read since then is fresh for it.</summary>
+    internal DateTime Started { get; private set; }
+
     /// <summary>
     /// Runs <see cref="Begin"/>. An error there is about the whole call (a bad filter, no
     /// connection), so it ends the command before any input is read.
     /// </summary>
     protected sealed override void BeginProcessing()
     {
+        Started = DateTime.UtcNow;
         Runspace = Runspace.DefaultRunspace;
         try
         {

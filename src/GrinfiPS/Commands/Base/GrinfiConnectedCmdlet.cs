@@ -13,6 +13,7 @@ namespace GrinfiPS.Commands.Base;
 public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
 {
     private GrinfiConnection? _active;
+    private bool _leadNamesLoaded;
 
     /// <summary>The connection to use; by default the one Connect-Grinfi made, or one from $env:GRINFI_API_KEY.</summary>
     [Parameter]
@@ -29,15 +30,50 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
     internal ConnectionCache Names => ActiveConnection.Cache;
 
     /// <summary>
+    /// Writes a contact. Before the first, the names its properties show (list, stage, tags,
+    /// custom fields) are loaded, once, on the pipeline thread where Ctrl+C stops them: format
+    /// views and Export-Csv then read them from the cache and never wait on the network. A
+    /// failure to load them only leaves the names empty.
+    /// </summary>
+    internal void WriteLead(GrinfiLead lead)
+    {
+        if (!_leadNamesLoaded)
+        {
+            _leadNamesLoaded = true;
+            var cache = Names;
+            try
+            {
+                Run(async ctx =>
+                {
+                    await cache.Lists.GetAllAsync(ctx).ConfigureAwait(false);
+                    await cache.LeadStages.GetAllAsync(ctx).ConfigureAwait(false);
+                    await cache.Tags.GetAllAsync(ctx).ConfigureAwait(false);
+                    await cache.LeadCustomFields.GetAllAsync(ctx).ConfigureAwait(false);
+                    return true;
+                });
+            }
+            catch (GrinfiException ex) when (!ex.EndsCommand)
+            {
+                WriteVerbose($"List, stage, tag and custom field names could not be loaded, so they stay empty: {ex.Message}");
+            }
+        }
+        WriteObject(Output.Wrap(lead));
+    }
+
+    /// <summary>
     /// The shape of every Set- cmdlet for a named object: resolve it, ask ShouldProcess with
     /// <paramref name="action"/>, send the change, keep the name cache current, and write the
     /// changed object with -PassThru. Errors are reported against what the user passed.
     /// </summary>
     internal void SaveChanges<T>(NamedPipeBind<T> bind, NameCache<T> cache, string parameterName, string action,
-        Func<string, CallContext, Task<T>> send, bool passThru)
+        Func<string, CallContext, Task<T>> send, bool passThru, string? newName = null, bool allowDuplicateName = false)
         where T : GrinfiNamedObject => Guard(() =>
     {
         var item = Run(ctx => bind.ResolveAsync(cache, parameterName, ctx));
+        if (newName is not null)
+        {
+            CheckNameFree(cache, newName, item.Uuid, allowDuplicateName);
+        }
         if (!ShouldProcess($"{cache.Noun} '{item.Name}' ({item.Uuid})", action))
         {
             return;
@@ -49,6 +85,29 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
             WriteObject(Output.Wrap(updated));
         }
     }, bind.InputObject);
+
+    /// <summary>
+    /// Refuses a name another object of the kind already has, compared as lookups compare names
+    /// (case-insensitively): a second "Prospects" would make every -List Prospects in every
+    /// script ambiguous. The names are read fresh once per command, so one made in the web app
+    /// a minute ago counts. -AllowDuplicateName lets it through.
+    /// </summary>
+    internal void CheckNameFree<T>(NameCache<T> cache, string name, string? renaming, bool allowDuplicateName)
+        where T : GrinfiNamedObject
+    {
+        var taken = Run(ctx => cache.GetAllAsync(ctx, refresh: cache.LoadedAt < Started))
+            .FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase) && !string.Equals(i.Uuid, renaming, StringComparison.OrdinalIgnoreCase));
+        if (taken is not null && !allowDuplicateName)
+        {
+            var noun = cache.Noun.ToLowerInvariant();
+            throw new GrinfiException(GrinfiErrorKind.InvalidInput, $"Grinfi{cache.TypeName}Exists",
+                $"A {noun} named '{taken.Name}' already exists ({taken.Uuid}); a second one would make the name ambiguous wherever it is used.")
+            {
+                TargetObject = name,
+                RecommendedAction = $"Use the existing {noun}, pick another name, or add -AllowDuplicateName to have two {noun}s of that name.",
+            };
+        }
+    }
 
     /// <summary>
     /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed),

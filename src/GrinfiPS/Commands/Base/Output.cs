@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text;
+using System.Text.Json.Nodes;
+using GrinfiPS.Client;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Base;
@@ -20,6 +22,11 @@ internal static class Output
     {
         PSObject? wrapped = null;
         HashSet<string>? taken = null;
+        if (item is GrinfiLead lead && lead.Json[GrinfiLead.CustomFieldsField] is JsonObject values)
+        {
+            wrapped = PSObject.AsPSObject(item);
+            AddCustomFields(wrapped, lead, values);
+        }
         foreach (var field in item.UnknownFields)
         {
             taken ??= s_propertyNames.GetOrAdd(item.GetType(),
@@ -37,6 +44,32 @@ internal static class Output
         }
         return wrapped ?? (object)item;
     }
+
+    /// <summary>
+    /// Custom-field values as columns of their own, named by the field, on every contact (empty
+    /// when unset): Export-Csv takes its columns from the first object, and Import-Csv |
+    /// Set-GrinfiLead maps a column named like a custom field to it. A name that a property
+    /// already has gets the prefix CustomField_.
+    /// </summary>
+    private static void AddCustomFields(PSObject wrapped, GrinfiLead lead, JsonObject values)
+    {
+        var properties = s_propertyNames.GetOrAdd(typeof(GrinfiLead),
+            t => new HashSet<string>(t.GetProperties().Select(p => p.Name), StringComparer.OrdinalIgnoreCase));
+        var names = lead.Connection?.Cache.LeadCustomFields.Loaded?.OrderBy(f => f.Order ?? int.MaxValue).Select(f => f.Name).ToList()
+            ?? values.Select(v => v.Key).ToList();
+        foreach (var name in names.Concat(values.Select(v => v.Key)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var column = properties.Contains(name) ? CustomFieldPrefix + name : name;
+            var value = values.FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (wrapped.Properties[column] is null)
+            {
+                wrapped.Properties.Add(new PSNoteProperty(column, value is null ? null : JsonRead.AsString(value) ?? JsonFormat.Text(value)));
+            }
+        }
+    }
+
+    /// <summary>The prefix of a custom-field column whose name a contact property already has.</summary>
+    internal const string CustomFieldPrefix = "CustomField_";
 
     /// <summary>"1 contact", "1,200 contacts".</summary>
     internal static string Count(long n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";

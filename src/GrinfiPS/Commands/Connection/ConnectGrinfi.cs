@@ -20,6 +20,7 @@ public sealed class ConnectGrinfiCommand : GrinfiCmdlet
     /// <summary>The API key from Grinfi → Settings → API Keys. Default: $env:GRINFI_API_KEY, else a prompt in an interactive session.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNull]
+    [Runtime.SecureKeyTransformation]
     public SecureString? ApiKey { get; set; }
 
     /// <summary>The API address. Default: $env:GRINFI_BASE_URI, else https://leadgen.grinfi.io.</summary>

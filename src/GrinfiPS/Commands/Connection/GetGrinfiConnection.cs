@@ -1,3 +1,4 @@
+using GrinfiPS.Client;
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
@@ -12,7 +13,18 @@ public sealed class GetGrinfiConnectionCommand : GrinfiCmdlet
     /// <inheritdoc />
     protected override void End()
     {
-        var connection = ConnectionStore.Resolve(Runspace);
+        GrinfiConnection connection;
+        try
+        {
+            connection = ConnectionStore.Resolve(Runspace);
+        }
+        catch (GrinfiException ex) when (ex.Kind == GrinfiErrorKind.NotConnected)
+        {
+            // Not a failure of a command that needs a connection: a question whose answer is
+            // "none", so -ErrorAction Ignore makes `if (Get-GrinfiConnection -ErrorAction Ignore)` work.
+            WriteError(ErrorRecords.From(ex, null));
+            return;
+        }
         connection.HandedOut = true;
         WriteObject(connection);
     }

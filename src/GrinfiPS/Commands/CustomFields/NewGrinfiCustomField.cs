@@ -27,20 +27,23 @@ public sealed class NewGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
     [Parameter]
     public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
 
+    /// <summary>Allow a name another custom field already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
+    /// <summary>Create without asking, even under -Confirm.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc />
     protected override void Process() => Guard(() =>
     {
         CustomFieldNames.Validate(Name!, "Name");
         var objectType = Object.ToString().ToLowerInvariant();
         var cache = Names.CustomFields(objectType);
-        var existing = Run(ctx => cache.GetAllAsync(ctx));
-        if (existing.Any(f => string.Equals(f.Name, Name, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw GrinfiException.InvalidInput("GrinfiCustomFieldExists", $"A {objectType} custom field named '{Name}' already exists.", Name,
-                "Use the existing field, or pick another name.");
-        }
-        var order = Order ?? existing.Select(f => f.Order ?? 0).DefaultIfEmpty(0).Max() + 1;
-        if (!ShouldProcess(Name!, $"Create {objectType} custom field"))
+        CheckNameFree(cache, Name!, null, AllowDuplicateName);
+        var order = Order ?? Run(ctx => cache.GetAllAsync(ctx)).Select(f => f.Order ?? 0).DefaultIfEmpty(0).Max() + 1;
+        if (!Approve(Name!, $"Create {objectType} custom field", Force))
         {
             return;
         }

@@ -34,6 +34,10 @@ public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
     [Parameter]
     public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
 
+    /// <summary>Allow a name another custom field already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
     /// <summary>Return the changed field.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -56,6 +60,6 @@ public sealed class SetGrinfiCustomFieldCommand : GrinfiConnectedCmdlet
     {
         var action = NewName is null ? $"Set order {Order}" : $"Rename to '{NewName}'" + (Order is null ? "" : $", order {Order}");
         SaveChanges(CustomField!, Names.CustomFields(Object.ToString()), "CustomField", action,
-            (uuid, ctx) => Api.UpdateCustomFieldAsync(uuid, NewName, Order, ctx), PassThru);
+            (uuid, ctx) => Api.UpdateCustomFieldAsync(uuid, NewName, Order, ctx), PassThru, NewName, AllowDuplicateName);
     }
 }

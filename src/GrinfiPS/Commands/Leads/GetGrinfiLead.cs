@@ -102,6 +102,11 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
                         WriteFailure(id.Invalid(), id.InputObject);
                         continue;
                     }
+                    if (id.Lead is { } lead && TeamCheck.Refusal(lead, ActiveConnection.TeamId, "-Uuid") is { } otherTeam)
+                    {
+                        WriteFailure(otherTeam, id.InputObject);
+                        continue;
+                    }
                     _pendingIds.Add(id);
                     if (_pendingIds.Count >= (PageSize ?? LeadPager.FirstPageSize))
                     {
@@ -207,7 +212,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
                     {
                         continue;
                     }
-                    WriteObject(Output.Wrap(lead));
+                    WriteLead(lead);
                     if (++written >= first)
                     {
                         return;
@@ -254,7 +259,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         {
             if (found.TryGetValue(id.Uuid, out var lead))
             {
-                WriteObject(Output.Wrap(lead));
+                WriteLead(lead);
             }
             else
             {
@@ -295,7 +300,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         }
         foreach (var lead in found)
         {
-            WriteObject(Output.Wrap(lead));
+            WriteLead(lead);
         }
     }
 
@@ -303,7 +308,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     {
         try
         {
-            WriteObject(Output.Wrap(Run(ctx => Api.LookupLeadAsync(lookup, ctx))));
+            WriteLead(Run(ctx => Api.LookupLeadAsync(lookup, ctx)));
         }
         catch (GrinfiApiException ex) when (ex.Kind == GrinfiErrorKind.NotFound)
         {

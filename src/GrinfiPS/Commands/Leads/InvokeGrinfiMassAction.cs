@@ -38,7 +38,7 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     public string? Type { get; set; }
 
     /// <summary>Contacts from the pipeline: GrinfiLead objects, UUIDs, or objects with a Uuid property.</summary>
-    [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = PipelineSet, ValueFromPipeline = true)]
     [Alias("Uuid", "Lead")]
     [ValidateNotNullOrEmpty]
     public LeadPipeBind[]? InputObject { get; set; }
@@ -74,9 +74,10 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     [Parameter(ParameterSetName = AllSet, Mandatory = true)]
     public SwitchParameter All { get; set; }
 
-    /// <summary>Tags for AddTag and RemoveTag (one request each) and ReplaceTags.</summary>
+    /// <summary>Tags for AddTag and RemoveTag (one request each) and ReplaceTags (-Tag @() takes every tag off).</summary>
     [Parameter]
-    [ValidateNotNullOrEmpty]
+    [ValidateNotNull]
+    [AllowEmptyCollection]
     [ArgumentCompleter(typeof(TagNameCompleter))]
     public TagPipeBind[]? Tag { get; set; }
 
@@ -116,6 +117,12 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
     {
         _action = ResolveAction();
         CheckPayloadParameters();
+        if (ParameterSetName == PipelineSet && InputObject is null && !MyInvocation.ExpectingInput)
+        {
+            throw GrinfiException.InvalidInput("GrinfiNoSelection",
+                $"{Action?.ToString() ?? Type} was given no contacts to act on.", null,
+                "Pipe contacts (Get-GrinfiLead ... | Invoke-GrinfiMassAction ...), or select them with -Filter, -FromList, -FromPipelineStage or -WithTag, or pass -All for every contact.");
+        }
         if (ParameterSetName == FilterSet)
         {
             if (Selection.ConvertFilter().Count == 0 && FromList is null && FromPipelineStage is null && WithTag is null)
@@ -212,6 +219,11 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 throw GrinfiException.InvalidInput("GrinfiPayloadMissing",
                     $"{label} needs -{needs}.", null, $"For example: -Action {known} -{needs} <{(needs == "CustomField" ? "@{ name = value }" : "name or UUID")}>.");
             }
+            if (Tag is { Length: 0 } && known != GrinfiMassAction.ReplaceTags)
+            {
+                throw GrinfiException.InvalidInput("GrinfiPayloadMissing", $"{label} needs at least one tag; -Tag is empty.", Tag,
+                    "Give the tags by name or UUID. To take every tag off, use -Action ReplaceTags -Tag @().");
+            }
             var missing = Payload is null ? null : MassAction.PayloadKeys(known).FirstOrDefault(k => !Payload.ContainsKey(k));
             if (missing is not null)
             {
@@ -245,7 +257,8 @@ public sealed class InvokeGrinfiMassActionCommand : MassActionCmdlet
                 {
                     all.Add(await bind.ResolveAsync(cache.Tags, "Tag", ctx).ConfigureAwait(false));
                 }
-                return new[] { new PlannedAction(name, MassAction.ReplaceTags(all.Select(t => t.Uuid)), $"Replace tags with {string.Join(", ", all.Select(t => $"'{t.Name}'"))}") };
+                return new[] { new PlannedAction(name, MassAction.ReplaceTags(all.Select(t => t.Uuid)),
+                    all.Count == 0 ? "Take every tag off" : $"Replace tags with {string.Join(", ", all.Select(t => $"'{t.Name}'"))}") };
             case GrinfiMassAction.MoveToList:
                 return new[] { MassActionPlans.MoveToList(await List!.ResolveAsync(cache.Lists, "List", ctx).ConfigureAwait(false)) };
             case GrinfiMassAction.ChangePipelineStage:

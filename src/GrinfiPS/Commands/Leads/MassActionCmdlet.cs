@@ -41,7 +41,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
 
     private MassActionBatcher Batcher => _batcher ??= new MassActionBatcher(this, Plan, BatchSize)
     {
-        Approve = (count, batch) => Approve($"{Output.Count(count, "contact")} (batch {batch})", Description, Force, AskByDefault(wholeSelection: false)),
+        Approve = batch => Approve(Contacts(batch), Description, Force, AskByDefault(wholeSelection: false)),
         Succeeded = Record,
         Failed = (ex, items) => WriteFailure(ex, items.Select(i => i.Uuid).ToArray()),
     };
@@ -51,7 +51,11 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
     {
         foreach (var contact in contacts)
         {
-            if (contact.IsValid)
+            if (contact.Lead is { } lead && TeamCheck.Refusal(lead, ActiveConnection.TeamId, "the pipeline") is { } otherTeam)
+            {
+                WriteFailure(otherTeam, contact.InputObject);
+            }
+            else if (contact.IsValid)
             {
                 Batcher.Add(new BatchItem(contact.Uuid, contact.InputObject));
             }
@@ -75,14 +79,14 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
 
     /// <summary>
     /// Acts on every contact a selection holds, evaluated by the server. The prompt and -WhatIf
-    /// say how many that is, counted for exactly that selection.
+    /// say how many that is, counted for exactly that selection, and which, in names.
     /// </summary>
     private protected void ActOnSelection(ContactSelection selection)
     {
         var count = Run(ctx => Api.CountLeadsAsync(selection, ctx));
         var target = selection.Kind == ContactSelection.SelectionKind.All
             ? $"all {Output.Count(count, "contact")}"
-            : $"{Output.Count(count, "contact")} matching {selection}";
+            : $"{Output.Count(count, "contact")} {Filters.LeadSelection.Describe(selection.Filter, Names)}";
         if (!Approve(target, Description, Force, AskByDefault(wholeSelection: true)))
         {
             return;
@@ -92,6 +96,15 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
         {
             WriteSummary($"{Description}: {target} in {Output.Count(Batcher.Requests, "request")}.");
         }
+    }
+
+    /// <summary>"3 contacts: Ada Lovelace, Alan Turing, Grace Hopper", "12 contacts: A, B, C and 9 more".</summary>
+    private static string Contacts(IReadOnlyList<BatchItem> batch)
+    {
+        const int Shown = 3;
+        var names = batch.Take(Shown).Select(i => (i.Source is System.Management.Automation.PSObject ps ? ps.BaseObject : i.Source) is GrinfiLead lead && lead.Name is { Length: > 0 } name
+            ? name : i.Uuid).ToList();
+        return $"{Output.Count(batch.Count, "contact")}: {string.Join(", ", names)}" + (batch.Count > Shown ? $" and {batch.Count - Shown:N0} more" : "");
     }
 
     private void Record(PlannedAction action, ContactSelection selection, MassActionAnswer answer)

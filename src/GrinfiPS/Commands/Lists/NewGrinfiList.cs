@@ -18,12 +18,13 @@ public sealed class NewGrinfiListCommand : GrinfiConnectedCmdlet
     [ValidateLength(1, 255)]
     public string[]? Name { get; set; }
 
-    /// <summary>Create the list even when one with the same name exists (names would then be ambiguous).</summary>
+    /// <summary>Allow a name another list already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
+    /// <summary>Create without asking, even under -Confirm.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
-
-    // Read fresh once per command: a duplicate made in the web app since the cache loaded must be seen.
-    private bool _refreshed;
 
     /// <inheritdoc />
     protected override void Process()
@@ -32,21 +33,13 @@ public sealed class NewGrinfiListCommand : GrinfiConnectedCmdlet
         {
             Guard(() =>
             {
-                var existing = Run(ctx => Names.Lists.GetAllAsync(ctx, refresh: !_refreshed)).FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));
-                _refreshed = true;
-                if (existing is not null && !Force)
-                {
-                    throw new GrinfiException(GrinfiErrorKind.InvalidInput, "GrinfiListExists",
-                        $"A list named '{existing.Name}' already exists ({existing.Uuid}).")
-                    {
-                        RecommendedAction = "Use the existing list, pick another name, or add -Force to create a second list with this name.",
-                    };
-                }
-                if (!ShouldProcess(name, "Create list"))
+                CheckNameFree(Names.Lists, name, null, AllowDuplicateName);
+                if (!Approve(name, "Create list", Force))
                 {
                     return;
                 }
                 var list = Run(ctx => Api.CreateListAsync(name, ctx));
+                list.LeadCount = 0;
                 Names.Lists.Upsert(list);
                 WriteObject(Output.Wrap(list));
             }, name);

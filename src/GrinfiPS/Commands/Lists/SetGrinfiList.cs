@@ -24,11 +24,16 @@ public sealed class SetGrinfiListCommand : GrinfiConnectedCmdlet
     [ValidateLength(1, 255)]
     public string? NewName { get; set; }
 
+    /// <summary>Allow a name another list already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
     /// <summary>Return the renamed list.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
     protected override void Process() =>
-        SaveChanges(List!, Names.Lists, "List", $"Rename to '{NewName}'", (uuid, ctx) => Api.RenameListAsync(uuid, NewName!, ctx), PassThru);
+        SaveChanges(List!, Names.Lists, "List", $"Rename to '{NewName}'", (uuid, ctx) => Api.RenameListAsync(uuid, NewName!, ctx), PassThru,
+            NewName, AllowDuplicateName);
 }

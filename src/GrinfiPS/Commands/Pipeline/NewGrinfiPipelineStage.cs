@@ -26,6 +26,10 @@ public sealed class NewGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int? Order { get; set; }
 
+    /// <summary>Allow a name another stage already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
     /// <summary>Lead (the default) or Company.</summary>
     [Parameter]
     public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
@@ -35,6 +39,7 @@ public sealed class NewGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     {
         var objectType = Object.ToString().ToLowerInvariant();
         var cache = Names.Stages(objectType);
+        CheckNameFree(cache, Name!, null, AllowDuplicateName);
         var order = Order ?? (Run(ctx => cache.GetAllAsync(ctx)).Select(s => s.Order ?? 0).DefaultIfEmpty(0).Max() + 1);
         if (!ShouldProcess(Name!, $"Create {objectType} pipeline stage ({Category}, order {order})"))
         {

@@ -40,6 +40,10 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
     [Parameter]
     public GrinfiObjectType Object { get; set; } = GrinfiObjectType.Lead;
 
+    /// <summary>Allow a name another stage already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
     /// <summary>Return the changed stage.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -61,6 +65,6 @@ public sealed class SetGrinfiPipelineStageCommand : GrinfiConnectedCmdlet
         var changes = string.Join(", ", new[] { ("name", NewName), ("category", category), ("order", Order?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(c => c.Item2 is not null).Select(c => $"{c.Item1} = {c.Item2}"));
         SaveChanges(PipelineStage!, Names.Stages(Object.ToString()), "PipelineStage", $"Set {changes}",
-            (uuid, ctx) => Api.UpdatePipelineStageAsync(uuid, NewName, category, Order, ctx), PassThru);
+            (uuid, ctx) => Api.UpdatePipelineStageAsync(uuid, NewName, category, Order, ctx), PassThru, NewName, AllowDuplicateName);
     }
 }

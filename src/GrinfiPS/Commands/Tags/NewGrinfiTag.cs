@@ -23,26 +23,19 @@ public sealed class NewGrinfiTagCommand : GrinfiConnectedCmdlet
     [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
     public string? Color { get; set; }
 
-    /// <summary>Create the tag even when one with the same name exists.</summary>
+    /// <summary>Allow a name another tag already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
+    /// <summary>Create without asking, even under -Confirm.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
-
-    // Read fresh once per command: a duplicate made in the web app since the cache loaded must be seen.
-    private bool _refreshed;
 
     /// <inheritdoc />
     protected override void Process() => Guard(() =>
     {
-        var existing = Run(ctx => Names.Tags.GetAllAsync(ctx, refresh: !_refreshed)).FirstOrDefault(t => string.Equals(t.Name, Name, StringComparison.OrdinalIgnoreCase));
-        _refreshed = true;
-        if (existing is not null && !Force)
-        {
-            throw new GrinfiException(GrinfiErrorKind.InvalidInput, "GrinfiTagExists", $"A tag named '{existing.Name}' already exists ({existing.Uuid}).")
-            {
-                RecommendedAction = "Use the existing tag, pick another name, or add -Force to create a second tag with this name.",
-            };
-        }
-        if (!ShouldProcess(Name!, "Create tag"))
+        CheckNameFree(Names.Tags, Name!, null, AllowDuplicateName);
+        if (!Approve(Name!, "Create tag", Force))
         {
             return;
         }

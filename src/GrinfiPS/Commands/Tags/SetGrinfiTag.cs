@@ -30,6 +30,10 @@ public sealed class SetGrinfiTagCommand : GrinfiConnectedCmdlet
     [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
     public string? Color { get; set; }
 
+    /// <summary>Allow a name another tag already has (lookups by that name then become ambiguous).</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicateName { get; set; }
+
     /// <summary>Return the changed tag.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -47,6 +51,6 @@ public sealed class SetGrinfiTagCommand : GrinfiConnectedCmdlet
     protected override void Process()
     {
         var action = NewName is null ? $"Set color {Color}" : $"Rename to '{NewName}'" + (Color is null ? "" : $", color {Color}");
-        SaveChanges(Tag!, Names.Tags, "Tag", action, (uuid, ctx) => Api.UpdateTagAsync(uuid, NewName, Color, ctx), PassThru);
+        SaveChanges(Tag!, Names.Tags, "Tag", action, (uuid, ctx) => Api.UpdateTagAsync(uuid, NewName, Color, ctx), PassThru, NewName, AllowDuplicateName);
     }
 }

@@ -393,7 +393,7 @@ internal sealed class GrinfiApi
             all.AddRange(fresh);
             offset += page.Items.Count;
             var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= CollectionPageSize));
-            guard.Next(fresh.Count, more, page.Total);
+            guard.Next(fresh.Count, more, page.Total, CollectionPageSize, page.Limit);
             if (!more)
             {
                 return all;

@@ -148,7 +148,7 @@ internal sealed class LeadPager
             return Array.Empty<GrinfiLead>();
         }
 
-        var (items, full, total) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
         FirstTotal ??= total;
         foreach (var item in items)
         {
@@ -168,7 +168,7 @@ internal sealed class LeadPager
         }
         if (items.Count == 0)
         {
-            _guard.Next(0, false, total);
+            _guard.Next(0, false, total, asked, applied);
             EnterNulls();
             return items;
         }
@@ -177,7 +177,7 @@ internal sealed class LeadPager
         var last = Value(items[items.Count - 1])!;
         var fresh = items.Where(i => !(AtCursor(i) && _readAtCursor.Contains(i.Uuid))).ToList();
         var wholePageOneTie = full && FilterAlgebra.Same(first, last, _sortKind) && _sortField != Tiebreaker;
-        _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total);
+        _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total, asked, applied);
         if (!FilterAlgebra.Same(last, _cursor, _sortKind))
         {
             _readAtCursor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -215,7 +215,7 @@ internal sealed class LeadPager
         {
             filter = FilterAlgebra.And(filter, Tiebreaker, uuidOp, _lastUuid);
         }
-        var (items, full, total) = filter is null ? (Array.Empty<GrinfiLead>(), false, null) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = filter is null ? (Array.Empty<GrinfiLead>(), false, null, null, null) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
         foreach (var item in items)
         {
             if (!FilterAlgebra.Same(Value(item), _cursor, _sortKind))
@@ -224,7 +224,7 @@ internal sealed class LeadPager
             }
             CheckPast(item, uuidOp);
         }
-        _guard.Next(items.Count, full, total);
+        _guard.Next(items.Count, full, total, asked, applied);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -254,7 +254,7 @@ internal sealed class LeadPager
             _phase = Phase.Done;
             return Array.Empty<GrinfiLead>();
         }
-        var (items, full, total) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
         foreach (var item in items)
         {
             if (Value(item) is JsonNode value)
@@ -263,7 +263,7 @@ internal sealed class LeadPager
             }
             CheckPast(item, ">");
         }
-        _guard.Next(items.Count, full, total);
+        _guard.Next(items.Count, full, total, asked, applied);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -283,7 +283,7 @@ internal sealed class LeadPager
         _phase = _sortField == Tiebreaker || FilterAlgebra.ExcludesNull(_filter, _sortField) ? Phase.Done : Phase.Nulls;
     }
 
-    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full, long? Total)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
+    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full, long? Total, int? Asked, int? Applied)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
     {
         var limit = Requests == 0 ? _firstPageSize : _pageSize;
         if (_wanted is long wanted)
@@ -303,7 +303,7 @@ internal sealed class LeadPager
         // Never trust the page size asked for: a server may clamp it. A page is full when it
         // holds as many as the server says it allowed.
         var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
-        return (page.Items, full, page.Total);
+        return (page.Items, full, page.Total, limit, page.Limit);
     }
 
     private void CheckPast(GrinfiLead item, string op)

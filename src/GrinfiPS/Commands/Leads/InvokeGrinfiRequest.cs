@@ -108,7 +108,7 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
             }
             offset += page.Items.Count;
             var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= PageSize));
-            guard.Next(fresh, more, page.Total);
+            guard.Next(fresh, more, page.Total, PageSize, page.Limit);
             if (!more)
             {
                 return;

@@ -67,6 +67,8 @@ internal sealed class LeadPager
     private HashSet<string> _readAtCursor = new(StringComparer.OrdinalIgnoreCase);
     private string? _lastUuid;           // in the tie and null phases
     private long _returned;
+    private Phase _previousPhase = Phase.Done;   // the phase and contacts of the page before
+    private HashSet<string> _previousPage = new(StringComparer.OrdinalIgnoreCase);
 
     public LeadPager(GrinfiApi api, JsonObject filter, string sortField, bool descending, int firstPageSize, int pageSize, long? wanted, string what = "the contacts")
     {
@@ -293,6 +295,19 @@ internal sealed class LeadPager
         }
         Requests++;
         var page = await _api.SearchLeadsAsync(new LeadQuery(filter, limit) { OrderField = orderField, Descending = !(ascending ?? !_descending), DisableAggregation = DisableAggregation }, ctx).ConfigureAwait(false);
+        // Never trust the page size asked for: a server may clamp it. A page is full when it
+        // holds as many as the server says it allowed.
+        var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
+        // A full page of only the contacts the page before brought, in the same phase, is the
+        // server repeating itself (a cache, an ignored cursor): nothing new while it claims more.
+        // No healthy answer does that: each page asks for at least one contact past the few it
+        // may repeat at the cursor. Said before the checks below would call it an ignored filter.
+        if (full && _phase == _previousPhase && page.Items.Count > 0 && page.Items.All(i => _previousPage.Contains(i.Uuid)))
+        {
+            _guard.Next(0, moreClaimed: true, page.Total, limit, page.Limit);
+        }
+        _previousPhase = _phase;
+        _previousPage = new HashSet<string>(page.Items.Select(i => i.Uuid), StringComparer.OrdinalIgnoreCase);
         foreach (var item in page.Items)
         {
             if (FilterAlgebra.ViolatedField(_filter, item.Json) is string field)
@@ -300,9 +315,6 @@ internal sealed class LeadPager
                 throw FilterIgnored(item, $"its {field} is {JsonRead.AsString(item.Json[field]!) ?? item.Json[field]?.ToJsonString() ?? "empty"}, which the filter does not allow");
             }
         }
-        // Never trust the page size asked for: a server may clamp it. A page is full when it
-        // holds as many as the server says it allowed.
-        var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
         return (page.Items, full, page.Total, limit, page.Limit);
     }
 
@@ -314,12 +326,7 @@ internal sealed class LeadPager
         }
     }
 
-    private GrinfiException FilterIgnored(GrinfiLead item, string why) =>
-        new(GrinfiErrorKind.UnexpectedResponse, "GrinfiFilterIgnored",
-            $"Reading {_what} stopped: the server returned contact {item.Uuid} outside the filter ({why}). It ignores the filter or the paging, so nothing it returned is passed on.")
-        {
-            RecommendedAction = "Check the base URI and any proxy in between; filters on fields GrinfiPS does not know (-AllowUnknownField) may be ignored by the server.",
-        };
+    private GrinfiException FilterIgnored(GrinfiLead item, string why) => PageGuard.FilterIgnored(_what, $"contact {item.Uuid}", why);
 
     private JsonNode? Value(GrinfiLead lead) => lead.Json[_sortField];
 

@@ -267,12 +267,17 @@ internal sealed class GrinfiApi
 
     // ---- custom fields ----
 
+    /// <summary>The most custom fields a team can have: the vendor documents at most 100 per object type (lead, company).</summary>
+    internal const int MostCustomFields = 200;
+
     /// <summary>
     /// Every custom field definition (lead and company). The collection states no total; at most
-    /// 100 fields per object type exist, which bounds the read.
+    /// 100 fields per object type exist, which bounds the read: more than 200 is a server
+    /// inventing items, whatever it claims.
     /// </summary>
     public Task<IReadOnlyList<GrinfiCustomField>> GetCustomFieldsAsync(CallContext ctx) =>
-        GetAllPagesAsync(CustomFields, null, "custom fields", j => Attach(new GrinfiCustomField(j)), ctx);
+        GetAllPagesAsync(CustomFields, null, "custom fields", j => Attach(new GrinfiCustomField(j)), ctx,
+            new PageGuard("custom fields", CollectionPageSize, MostCustomFields, "the vendor allows at most 100 per object type, lead and company"));
 
     public async Task<GrinfiCustomField> CreateCustomFieldAsync(string name, string objectType, int? order, CallContext ctx)
     {
@@ -370,12 +375,12 @@ internal sealed class GrinfiApi
     /// ends a read whose pages bring nothing new or never end.
     /// </summary>
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>>? filter,
-        string what, Func<JsonObject, T> map, CallContext ctx)
+        string what, Func<JsonObject, T> map, CallContext ctx, PageGuard? guard = null)
         where T : GrinfiObject
     {
         var all = new List<T>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var guard = new PageGuard(what, CollectionPageSize);
+        guard ??= new PageGuard(what, CollectionPageSize);
         var offset = 0;
         while (true)
         {

@@ -52,6 +52,13 @@ internal sealed class GrinfiApi
         if (selection.Kind == ContactSelection.SelectionKind.Filter)
         {
             var page = await SearchLeadsAsync(new LeadQuery(selection.Filter, 1) { DisableAggregation = true }, ctx).ConfigureAwait(false);
+            // The one contact that comes with the total tells whether the filter was applied:
+            // a total of every contact must not pass for the count of a list (or a delete prompt).
+            if (page.Items.FirstOrDefault() is { } sample && FilterAlgebra.ViolatedField(selection.Filter, sample.Json) is string field)
+            {
+                throw PageGuard.FilterIgnored("the count of the contacts a filter selects", $"contact {sample.Uuid}",
+                    $"its {field} is {JsonRead.AsString(sample.Json[field]!) ?? sample.Json[field]?.ToJsonString() ?? "empty"}, which the filter does not allow");
+            }
             return page.Total ?? throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiCountUnavailable",
                 "The search answer states no total, so the contacts a filter selects cannot be counted.");
         }
@@ -305,9 +312,17 @@ internal sealed class GrinfiApi
 
     // ---- automations ----
 
-    public Task<IReadOnlyList<GrinfiAutomation>> GetAutomationsAsync(string? status, CallContext ctx) =>
-        GetAllPagesAsync(Flows, status is null ? null : new[] { new KeyValuePair<string, string>("filter[status]", status) },
-            "automations", j => Attach(new GrinfiAutomation(j)), ctx);
+    public async Task<IReadOnlyList<GrinfiAutomation>> GetAutomationsAsync(string? status, CallContext ctx)
+    {
+        var all = await GetAllPagesAsync(Flows, status is null ? null : new[] { new KeyValuePair<string, string>("filter[status]", status) },
+            "automations", j => Attach(new GrinfiAutomation(j)), ctx).ConfigureAwait(false);
+        // An automation of another status means the server ignored the filter: none may pass as "on".
+        if (status is not null && all.FirstOrDefault(a => !string.Equals(a.Status, status, StringComparison.OrdinalIgnoreCase)) is { } stray)
+        {
+            throw PageGuard.FilterIgnored("automations", $"automation '{stray.Name}' ({stray.Uuid})", $"its status is {stray.Status ?? "empty"}, where the filter asked for {status}");
+        }
+        return all;
+    }
 
     // ---- file import and export ----
 

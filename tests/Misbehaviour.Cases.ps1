@@ -41,9 +41,10 @@ function Invoke-MisbehaviourCase {
         logged during the command (all, and those to the row's path) and the seconds it took.
     #>
     param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [hashtable] $Case)
-    Reset-TestSandbox $Sandbox -Contacts 50 -Options $(if ($Case.Options) { $Case.Options } else { @{} })
+    # Optional keys by index: the bench runs under Set-StrictMode -Version Latest.
+    Reset-TestSandbox $Sandbox -Contacts 50 -Options $(if ($Case['Options']) { $Case['Options'] } else { @{} })
     Connect-TestSandbox $Sandbox
-    $context = if ($Case.Setup) { & $Case.Setup $Sandbox } else { @{} }
+    $context = if ($Case['Setup']) { & $Case['Setup'] $Sandbox } else { @{} }
     $context.Sandbox = $Sandbox
     Clear-SandboxRequest $Sandbox
     Add-SandboxFault $Sandbox $Case.Faults

@@ -64,6 +64,51 @@ public sealed class SandboxFaultTests : IClassFixture<SandboxHarness>
     }
 
     [Fact]
+    public async Task Phantom_page_claims_the_total_the_fault_states_and_always_more()
+    {
+        await Fault("""[{"path":"/flows/api/flows","kind":"phantom-page","total":5,"count":2}]""");
+
+        var (_, first, _) = await _s.GetAsync("/flows/api/flows?limit=3&offset=0");
+        var (_, past, _) = await _s.GetAsync("/flows/api/flows?limit=3&offset=9");
+
+        Assert.Equal(5, SandboxHarness.Obj(first)["total"]!.GetValue<int>());
+        Assert.Equal(5, SandboxHarness.Obj(past)["total"]!.GetValue<int>());
+        Assert.Equal(3, Uuids(past).Count);
+        // Past its own total the phantom still says more follow: only a bound on pages ends it.
+        Assert.True(SandboxHarness.Obj(past)["has_more"]!.GetValue<bool>());
+        Assert.Equal(9, SandboxHarness.Obj(past)["offset"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Phantom_contacts_come_in_created_at_order_each_page_after_the_last()
+    {
+        await Fault("""[{"path":"/leads/api/leads/search","kind":"phantom-page","count":2}]""");
+
+        var (_, one, _) = await _s.PostAsync("/leads/api/leads/search", """{"limit":50}""");
+        var (_, two, _) = await _s.PostAsync("/leads/api/leads/search", """{"limit":5}""");
+
+        static List<DateTimeOffset> Created(string page) =>
+            SandboxHarness.Obj(page)["data"]!.AsArray().Select(i => DateTimeOffset.Parse(i!["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var times = Created(one).Concat(Created(two)).ToList();
+        Assert.Equal(55, times.Count);
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.First:O} is not before {pair.Second:O}"));
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"phantom-page","total":-1}""", "0.total")]
+    [InlineData("""{"kind":"phantom-page","total":"many"}""", "0.total")]
+    [InlineData("""{"kind":"repeat-page","total":10}""", "0.total")]
+    public async Task A_phantom_total_that_cannot_be_is_refused(string fault, string field)
+    {
+        using var control = new HttpClient { BaseAddress = _s.Server.BaseUri };
+
+        var response = await control.PostAsync("_sandbox/faults", new StringContent(fault, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Phantom_page_clamps_the_page_to_the_maximum_page_size()
     {
         _s.Server.Options.MaxPageSize = 4;

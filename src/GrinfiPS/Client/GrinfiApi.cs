@@ -55,6 +55,13 @@ internal sealed class GrinfiApi
         if (selection.Kind == ContactSelection.SelectionKind.Filter)
         {
             var page = await SearchLeadsAsync(new LeadQuery(selection.Filter, 1) { DisableAggregation = true }, ctx).ConfigureAwait(false);
+            // The one contact that comes with the total tells whether the filter was applied:
+            // a total of every contact must not pass for the count of a list (or a delete prompt).
+            if (page.Items.FirstOrDefault() is { } sample && FilterAlgebra.ViolatedField(selection.Filter, sample.Json) is string field)
+            {
+                throw PageGuard.FilterIgnored("the count of the contacts a filter selects", $"contact {sample.Uuid}",
+                    $"its {field} is {JsonRead.AsString(sample.Json[field]!) ?? sample.Json[field]?.ToJsonString() ?? "empty"}, which the filter does not allow");
+            }
             return page.Total ?? throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiCountUnavailable",
                 "The search answer states no total, so the contacts a filter selects cannot be counted.");
         }
@@ -270,12 +277,17 @@ internal sealed class GrinfiApi
 
     // ---- custom fields ----
 
+    /// <summary>The most custom fields a team can have: the vendor documents at most 100 per object type (lead, company).</summary>
+    internal const int MostCustomFields = 200;
+
     /// <summary>
     /// Every custom field definition (lead and company). The collection states no total; at most
-    /// 100 fields per object type exist, which bounds the read.
+    /// 100 fields per object type exist, which bounds the read: more than 200 is a server
+    /// inventing items, whatever it claims.
     /// </summary>
     public Task<IReadOnlyList<GrinfiCustomField>> GetCustomFieldsAsync(CallContext ctx) =>
-        GetAllPagesAsync(CustomFields, null, "custom fields", j => Attach(new GrinfiCustomField(j)), ctx);
+        GetAllPagesAsync(CustomFields, null, "custom fields", j => Attach(new GrinfiCustomField(j)), ctx,
+            new PageGuard("custom fields", CollectionPageSize, MostCustomFields, "the vendor allows at most 100 per object type, lead and company"));
 
     public async Task<GrinfiCustomField> CreateCustomFieldAsync(string name, string objectType, int? order, CallContext ctx)
     {
@@ -303,9 +315,17 @@ internal sealed class GrinfiApi
 
     // ---- automations ----
 
-    public Task<IReadOnlyList<GrinfiAutomation>> GetAutomationsAsync(string? status, CallContext ctx) =>
-        GetAllPagesAsync(Flows, status is null ? null : new[] { new KeyValuePair<string, string>("filter[status]", status) },
-            "automations", j => Attach(new GrinfiAutomation(j)), ctx);
+    public async Task<IReadOnlyList<GrinfiAutomation>> GetAutomationsAsync(string? status, CallContext ctx)
+    {
+        var all = await GetAllPagesAsync(Flows, status is null ? null : new[] { new KeyValuePair<string, string>("filter[status]", status) },
+            "automations", j => Attach(new GrinfiAutomation(j)), ctx).ConfigureAwait(false);
+        // An automation of another status means the server ignored the filter: none may pass as "on".
+        if (status is not null && all.FirstOrDefault(a => !string.Equals(a.Status, status, StringComparison.OrdinalIgnoreCase)) is { } stray)
+        {
+            throw PageGuard.FilterIgnored("automations", $"automation '{stray.Name}' ({stray.Uuid})", $"its status is {stray.Status ?? "empty"}, where the filter asked for {status}");
+        }
+        return all;
+    }
 
     // ---- file import and export ----
 
@@ -373,12 +393,12 @@ internal sealed class GrinfiApi
     /// ends a read whose pages bring nothing new or never end.
     /// </summary>
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>>? filter,
-        string what, Func<JsonObject, T> map, CallContext ctx)
+        string what, Func<JsonObject, T> map, CallContext ctx, PageGuard? guard = null)
         where T : GrinfiObject
     {
         var all = new List<T>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var guard = new PageGuard(what, CollectionPageSize);
+        guard ??= new PageGuard(what, CollectionPageSize);
         var offset = 0;
         while (true)
         {
@@ -396,7 +416,7 @@ internal sealed class GrinfiApi
             all.AddRange(fresh);
             offset += page.Items.Count;
             var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= CollectionPageSize));
-            guard.Next(fresh.Count, more, page.Total);
+            guard.Next(fresh.Count, more, page.Total, CollectionPageSize, page.Limit);
             if (!more)
             {
                 return all;

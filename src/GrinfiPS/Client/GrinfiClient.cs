@@ -450,7 +450,7 @@ internal sealed class GrinfiClient : IDisposable
             var first = System.Array.Find(attempt.Body, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF));
             var cutShort = first is (byte)'{' or (byte)'[';
             var what = cutShort
-                ? $"JSON that breaks off or is malformed ({attempt.Body.Length:N0} bytes, {ex.Message.Split('.')[0]})"
+                ? $"JSON that breaks off or is malformed ({attempt.Body.Length:N0} bytes, {ex.Message.Split('.')[0]}), ending in: {Tail(attempt)}"
                 : $"a body that is not JSON ({attempt.ContentType ?? "no content type"}): {Excerpt(attempt)}";
             throw new GrinfiApiException(GrinfiErrorKind.UnexpectedResponse, "GrinfiResponseNotJson",
                 $"{request.Method} {request.Path} answered {attempt.Status} with {what}.", ex)
@@ -575,6 +575,14 @@ internal sealed class GrinfiClient : IDisposable
         }
         text = System.Text.RegularExpressions.Regex.Replace(text, "\\s+", " ").Trim();
         return Redact(Truncate(text, ExcerptLimit));
+    }
+
+    /// <summary>The last few characters of a body, where JSON cut short breaks off: enough to see it, too few to copy a contact into a log.</summary>
+    private string Tail(Attempt attempt)
+    {
+        const int tailLimit = 60;
+        var text = System.Text.RegularExpressions.Regex.Replace(Encoding.UTF8.GetString(attempt.Body), "\\s+", " ").TrimEnd();
+        return Redact(text.Length <= tailLimit ? text : "…" + text.Substring(text.Length - tailLimit));
     }
 
     private static string AttemptSummary(Attempt attempt) => attempt.Status != 0

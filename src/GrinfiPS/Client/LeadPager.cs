@@ -67,6 +67,8 @@ internal sealed class LeadPager
     private HashSet<string> _readAtCursor = new(StringComparer.OrdinalIgnoreCase);
     private string? _lastUuid;           // in the tie and null phases
     private long _returned;
+    private Phase _previousPhase = Phase.Done;   // the phase and contacts of the page before
+    private HashSet<string> _previousPage = new(StringComparer.OrdinalIgnoreCase);
 
     public LeadPager(GrinfiApi api, JsonObject filter, string sortField, bool descending, int firstPageSize, int pageSize, long? wanted, string what = "the contacts")
     {
@@ -148,7 +150,7 @@ internal sealed class LeadPager
             return Array.Empty<GrinfiLead>();
         }
 
-        var (items, full, total) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = await SearchAsync(filter, _sortField, ctx).ConfigureAwait(false);
         FirstTotal ??= total;
         foreach (var item in items)
         {
@@ -168,7 +170,7 @@ internal sealed class LeadPager
         }
         if (items.Count == 0)
         {
-            _guard.Next(0, false, total);
+            _guard.Next(0, false, total, asked, applied);
             EnterNulls();
             return items;
         }
@@ -177,7 +179,7 @@ internal sealed class LeadPager
         var last = Value(items[items.Count - 1])!;
         var fresh = items.Where(i => !(AtCursor(i) && _readAtCursor.Contains(i.Uuid))).ToList();
         var wholePageOneTie = full && FilterAlgebra.Same(first, last, _sortKind) && _sortField != Tiebreaker;
-        _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total);
+        _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total, asked, applied);
         if (!FilterAlgebra.Same(last, _cursor, _sortKind))
         {
             _readAtCursor = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -215,7 +217,7 @@ internal sealed class LeadPager
         {
             filter = FilterAlgebra.And(filter, Tiebreaker, uuidOp, _lastUuid);
         }
-        var (items, full, total) = filter is null ? (Array.Empty<GrinfiLead>(), false, null) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = filter is null ? (Array.Empty<GrinfiLead>(), false, null, null, null) : await SearchAsync(filter, Tiebreaker, ctx).ConfigureAwait(false);
         foreach (var item in items)
         {
             if (!FilterAlgebra.Same(Value(item), _cursor, _sortKind))
@@ -224,7 +226,7 @@ internal sealed class LeadPager
             }
             CheckPast(item, uuidOp);
         }
-        _guard.Next(items.Count, full, total);
+        _guard.Next(items.Count, full, total, asked, applied);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -254,7 +256,7 @@ internal sealed class LeadPager
             _phase = Phase.Done;
             return Array.Empty<GrinfiLead>();
         }
-        var (items, full, total) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
+        var (items, full, total, asked, applied) = await SearchAsync(filter, Tiebreaker, ctx, ascending: true).ConfigureAwait(false);
         foreach (var item in items)
         {
             if (Value(item) is JsonNode value)
@@ -263,7 +265,7 @@ internal sealed class LeadPager
             }
             CheckPast(item, ">");
         }
-        _guard.Next(items.Count, full, total);
+        _guard.Next(items.Count, full, total, asked, applied);
         if (items.Count > 0)
         {
             _lastUuid = items[items.Count - 1].Uuid;
@@ -283,7 +285,7 @@ internal sealed class LeadPager
         _phase = _sortField == Tiebreaker || FilterAlgebra.ExcludesNull(_filter, _sortField) ? Phase.Done : Phase.Nulls;
     }
 
-    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full, long? Total)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
+    private async Task<(IReadOnlyList<GrinfiLead> Items, bool Full, long? Total, int? Asked, int? Applied)> SearchAsync(JsonObject filter, string orderField, CallContext ctx, bool? ascending = null)
     {
         var limit = Requests == 0 ? _firstPageSize : _pageSize;
         if (_wanted is long wanted)
@@ -293,6 +295,19 @@ internal sealed class LeadPager
         }
         Requests++;
         var page = await _api.SearchLeadsAsync(new LeadQuery(filter, limit) { OrderField = orderField, Descending = !(ascending ?? !_descending), DisableAggregation = DisableAggregation }, ctx).ConfigureAwait(false);
+        // Never trust the page size asked for: a server may clamp it. A page is full when it
+        // holds as many as the server says it allowed.
+        var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
+        // A full page of only the contacts the page before brought, in the same phase, is the
+        // server repeating itself (a cache, an ignored cursor): nothing new while it claims more.
+        // No healthy answer does that: each page asks for at least one contact past the few it
+        // may repeat at the cursor. Said before the checks below would call it an ignored filter.
+        if (full && _phase == _previousPhase && page.Items.Count > 0 && page.Items.All(i => _previousPage.Contains(i.Uuid)))
+        {
+            _guard.Next(0, moreClaimed: true, page.Total, limit, page.Limit);
+        }
+        _previousPhase = _phase;
+        _previousPage = new HashSet<string>(page.Items.Select(i => i.Uuid), StringComparer.OrdinalIgnoreCase);
         foreach (var item in page.Items)
         {
             if (FilterAlgebra.ViolatedField(_filter, item.Json) is string field)
@@ -300,10 +315,7 @@ internal sealed class LeadPager
                 throw FilterIgnored(item, $"its {field} is {JsonRead.AsString(item.Json[field]!) ?? item.Json[field]?.ToJsonString() ?? "empty"}, which the filter does not allow");
             }
         }
-        // Never trust the page size asked for: a server may clamp it. A page is full when it
-        // holds as many as the server says it allowed.
-        var full = page.Items.Count >= (page.Limit is int applied && applied > 0 ? Math.Min(applied, limit) : limit);
-        return (page.Items, full, page.Total);
+        return (page.Items, full, page.Total, limit, page.Limit);
     }
 
     private void CheckPast(GrinfiLead item, string op)
@@ -314,12 +326,7 @@ internal sealed class LeadPager
         }
     }
 
-    private GrinfiException FilterIgnored(GrinfiLead item, string why) =>
-        new(GrinfiErrorKind.UnexpectedResponse, "GrinfiFilterIgnored",
-            $"Reading {_what} stopped: the server returned contact {item.Uuid} outside the filter ({why}). It ignores the filter or the paging, so nothing it returned is passed on.")
-        {
-            RecommendedAction = "Check the base URI and any proxy in between; filters on fields GrinfiPS does not know (-AllowUnknownField) may be ignored by the server.",
-        };
+    private GrinfiException FilterIgnored(GrinfiLead item, string why) => PageGuard.FilterIgnored(_what, $"contact {item.Uuid}", why);
 
     private JsonNode? Value(GrinfiLead lead) => lead.Json[_sortField];
 

@@ -98,7 +98,7 @@ internal sealed class ApiResult
     }
 
     /// <summary>A page of pre-serialized JSON items, sent as segments.</summary>
-    public static ApiResult RawPage(IReadOnlyList<byte[]> items, int limit, int offset, int total, PageFields fields)
+    public static ApiResult RawPage(IReadOnlyList<byte[]> items, int limit, int offset, int total, PageFields fields, bool? hasMore = null)
     {
         var segments = new List<ReadOnlyMemory<byte>>(items.Count * 2 + 3) { _pageHead };
         for (var i = 0; i < items.Count; i++)
@@ -109,7 +109,7 @@ internal sealed class ApiResult
         var tail = Write(w =>
         {
             w.WriteStartObject();
-            WritePageTail(w, limit, offset, total, items.Count, fields);
+            WritePageTail(w, limit, offset, total, items.Count, fields, hasMore);
             w.WriteEndObject();
         }).Body!;
         // The tail is a complete object {"limit":...}; drop its opening brace to continue ours
@@ -123,7 +123,8 @@ internal sealed class ApiResult
     }
 
     /// <summary>A page: data, then those of the limit actually applied, offset, total and has_more the shape carries.</summary>
-    public static ApiResult Page(IReadOnlyList<JsonNode> items, int limit, int offset, int total, PageFields fields) =>
+    /// <remarks><paramref name="hasMore"/> overrides the has_more that offset, count and total give (a phantom page always claims more).</remarks>
+    public static ApiResult Page(IReadOnlyList<JsonNode> items, int limit, int offset, int total, PageFields fields, bool? hasMore = null) =>
         Write(w =>
         {
             w.WriteStartObject();
@@ -131,15 +132,15 @@ internal sealed class ApiResult
             w.WriteStartArray();
             foreach (var item in items) item.WriteTo(w);
             w.WriteEndArray();
-            WritePageTail(w, limit, offset, total, items.Count, fields);
+            WritePageTail(w, limit, offset, total, items.Count, fields, hasMore);
             w.WriteEndObject();
         });
 
-    public static void WritePageTail(Utf8JsonWriter w, int limit, int offset, int total, int count, PageFields fields)
+    public static void WritePageTail(Utf8JsonWriter w, int limit, int offset, int total, int count, PageFields fields, bool? hasMore = null)
     {
         if (fields.HasFlag(PageFields.Limit)) w.WriteNumber("limit", limit);
         if (fields.HasFlag(PageFields.Offset)) w.WriteNumber("offset", offset);
         if (fields.HasFlag(PageFields.Total)) w.WriteNumber("total", total);
-        if (fields.HasFlag(PageFields.HasMore)) w.WriteBoolean("has_more", (long)offset + count < total);
+        if (fields.HasFlag(PageFields.HasMore)) w.WriteBoolean("has_more", hasMore ?? (long)offset + count < total);
     }
 }

@@ -24,7 +24,8 @@ internal sealed record InjectedFault(
     string? Body = null,
     string? ContentType = null,
     string? RetryAfter = null,
-    int DelayMs = 0)
+    int DelayMs = 0,
+    int? Total = null)
 {
     /// <summary>Whether the request still goes through auth, the limiter and (usually) its handler.</summary>
     public bool CarriesOut => Kind is not (FaultKind.Status or FaultKind.Drop or FaultKind.Html200);
@@ -209,6 +210,13 @@ internal sealed class FaultInjector
             {
                 errors.Add(prefix + "delayMs", "The delayMs is required for kind delay.");
             }
+
+            if (!JsonRead.IsNullOrMissing(item, "total"))
+            {
+                if (parsedKind != FaultKind.PhantomPage) errors.Add(prefix + "total", "The total applies to kind phantom-page only.");
+                else if (!JsonRead.TryInteger(item["total"], out var total) || total is < 0 or > int.MaxValue) errors.Add(prefix + "total", "The total must be an integer from 0 to 2147483647.");
+                else rule.Total = (int)total;
+            }
             rules.Add(rule);
         }
         return rules;
@@ -235,6 +243,9 @@ internal sealed class FaultInjector
 
         public int DelayMs { get; set; }
 
+        /// <summary>The total a phantom page claims; null for <see cref="Misbehaviour.PhantomTotal"/>.</summary>
+        public int? Total { get; set; }
+
         public bool Matches(string method, string path)
         {
             if (Method is not null && !string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) return false;
@@ -250,7 +261,7 @@ internal sealed class FaultInjector
             FaultKind.Drop => new InjectedFault(FaultKind.Drop, "drop"),
             FaultKind.DropAfter => new InjectedFault(FaultKind.DropAfter, "drop-after"),
             FaultKind.RepeatPage => new InjectedFault(FaultKind.RepeatPage, "repeat-page"),
-            FaultKind.PhantomPage => new InjectedFault(FaultKind.PhantomPage, "phantom-page"),
+            FaultKind.PhantomPage => new InjectedFault(FaultKind.PhantomPage, "phantom-page", Total: Total),
             FaultKind.IgnoreFilter => new InjectedFault(FaultKind.IgnoreFilter, "ignore-filter"),
             FaultKind.Html200 => new InjectedFault(FaultKind.Html200, "html-200"),
             FaultKind.Truncated => new InjectedFault(FaultKind.Truncated, "truncated"),

@@ -74,12 +74,17 @@ internal static class Misbehaviour
 
     /// <summary>
     /// A full page of new made-up items for a paged read (null for other requests): fresh
-    /// uuids each time, the requested offset echoed, a fixed total larger than what exists.
+    /// uuids each time, the requested offset echoed, a total (<paramref name="total"/>, by
+    /// default <see cref="PhantomTotal"/>) and, where the page carries it, has_more: true.
+    /// Made-up contacts are created one microsecond apart, each page after the one before
+    /// (<see cref="PageMemory.PhantomInstants"/>), so a reader paging by created_at ascending
+    /// finds every page where it asked it to start: only the bound on pages can stop it.
     /// </summary>
-    public static ApiResult? PhantomPage(SandboxContext sandbox, TeamStore store, string method, string path, IQueryCollection query, byte[] body, SandboxReading reading)
+    public static ApiResult? PhantomPage(SandboxContext sandbox, TeamStore store, string method, string path, IQueryCollection query, byte[] body, SandboxReading reading, int? total = null)
     {
         if (!_pagedReads.TryGetValue((method.ToUpperInvariant(), path), out var collection)) return null;
         var (limit, offset) = RequestedPage(query, body, sandbox.Options.MaxPageSize);
+        var claimed = total ?? PhantomTotal;
         var rng = new Random();
         lock (store.Gate)
         {
@@ -87,9 +92,10 @@ internal static class Misbehaviour
             if (collection == PageShapes.Leads)
             {
                 var list = store.Lists.OrderBy(l => l.CreatedAt).FirstOrDefault()?.Uuid ?? EndpointSupport.NewUuid();
-                var contacts = Seeder.Generate(store, limit, i => now - (i + 1) * Timestamps.TicksPerMicrosecond, list, rng);
+                var first = sandbox.Pages.PhantomInstants(store.TeamId, now, limit);
+                var contacts = Seeder.Generate(store, limit, i => first + i * Timestamps.TicksPerMicrosecond, list, rng);
                 var items = contacts.Select(c => ContactJson.Get(c, store, reading)).ToList();
-                return ApiResult.RawPage(items, limit, offset, PhantomTotal, PageShapes.For(collection, reading));
+                return ApiResult.RawPage(items, limit, offset, claimed, PageShapes.For(collection, reading), hasMore: true);
             }
             var nodes = new List<JsonNode>(limit);
             for (var i = 0; i < limit; i++)
@@ -105,7 +111,7 @@ internal static class Misbehaviour
                     _ => new Flow { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom automation " + n, Status = "on", CreatedAt = now }.ToJson(),
                 });
             }
-            return ApiResult.Page(nodes, limit, offset, PhantomTotal, PageShapes.For(collection, reading));
+            return ApiResult.Page(nodes, limit, offset, claimed, PageShapes.For(collection, reading), hasMore: true);
         }
     }
 
@@ -142,11 +148,29 @@ internal static class Misbehaviour
     }
 }
 
-/// <summary>The last answer of each paged read per team, method and path, for the repeat-page fault.</summary>
+/// <summary>
+/// The last answer of each paged read per team, method and path, for the repeat-page fault;
+/// and the last instant given to a made-up contact per team, for the phantom-page fault.
+/// </summary>
 internal sealed class PageMemory
 {
     private readonly Dictionary<(int Team, string Method, string Path), ApiResult> _last = [];
+    private readonly Dictionary<int, long> _phantomInstant = [];
     private readonly Lock _gate = new();
+
+    /// <summary>
+    /// The created_at of the first of <paramref name="count"/> made-up contacts, one microsecond
+    /// apart: not before <paramref name="now"/> and after every one made up before for the team.
+    /// </summary>
+    public long PhantomInstants(int team, long now, int count)
+    {
+        lock (_gate)
+        {
+            var first = _phantomInstant.TryGetValue(team, out var last) ? Math.Max(now, last + Timestamps.TicksPerMicrosecond) : now;
+            _phantomInstant[team] = first + (Math.Max(1, count) - 1) * Timestamps.TicksPerMicrosecond;
+            return first;
+        }
+    }
 
     public void Remember(int team, string method, string path, ApiResult result)
     {
@@ -169,6 +193,7 @@ internal sealed class PageMemory
         lock (_gate)
         {
             _last.Clear();
+            _phantomInstant.Clear();
         }
     }
 }

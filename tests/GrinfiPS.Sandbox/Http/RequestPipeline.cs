@@ -191,7 +191,7 @@ internal sealed class RequestPipeline
                     result = last;
                     selfCheck = false;
                 }
-                else if (fault?.Kind == FaultKind.PhantomPage && Misbehaviour.PhantomPage(_sandbox, team!, method, path, http.Request.Query, body, reading) is { } phantom)
+                else if (fault?.Kind == FaultKind.PhantomPage && Misbehaviour.PhantomPage(_sandbox, team!, method, path, http.Request.Query, body, reading, fault.Total) is { } phantom)
                 {
                     result = phantom;
                 }

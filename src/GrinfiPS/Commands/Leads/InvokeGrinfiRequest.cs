@@ -98,8 +98,10 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
                 pageBody["limit"] = PageSize;
                 pageBody["offset"] = offset;
             }
-            var response = Send(method, path, pageQuery, pageBody);
-            var page = ApiPage<JsonObject>.From(Parse(response) ?? throw ApiJson.Unexpected($"{method} {path}", null), $"{method} {path}", j => j);
+            // Pages must be JSON: the client says so for a sign-in page or a body cut short
+            // (GrinfiResponseNotJson, with an excerpt), as for every other cmdlet.
+            var response = Send(method, path, pageQuery, pageBody, expectJson: true);
+            var page = ApiPage<JsonObject>.From(response.Json, $"{method} {path}", j => j);
             var fresh = 0;
             foreach (var item in page.Items.Where(i => seen.Add(JsonRead.String(i, "uuid") ?? JsonFormat.Text(i))))
             {
@@ -108,7 +110,7 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
             }
             offset += page.Items.Count;
             var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= PageSize));
-            guard.Next(fresh, more, page.Total);
+            guard.Next(fresh, more, page.Total, PageSize, page.Limit);
             if (!more)
             {
                 return;
@@ -116,13 +118,13 @@ public sealed class InvokeGrinfiRequestCommand : GrinfiConnectedCmdlet
         }
     }
 
-    private GrinfiResponse Send(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> query, JsonNode? body)
+    private GrinfiResponse Send(HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> query, JsonNode? body, bool expectJson = false)
     {
         var request = new GrinfiRequest(method, path)
         {
             Query = query,
             Body = body,
-            ExpectJson = false,
+            ExpectJson = expectJson,
             // GET, PUT and DELETE are safe to resend; a POST or PATCH only when the caller says so.
             Idempotent = Idempotent.IsPresent || (method != HttpMethod.Post && method.Method != "PATCH"),
         };

@@ -26,6 +26,11 @@ internal static class CellComparer
     /// <summary>Compares a cell with the current text of a field.</summary>
     public static Verdict Text(string cell, string? current, bool ignoreCase = false)
     {
+        if (current is not null && current.StartsWith(ListSnapshot.HashMark, StringComparison.Ordinal))
+        {
+            // A long text kept as its hash: the same text has the same hash.
+            return ListSnapshot.Hash(cell) == current ? Verdict.Same : Verdict.Different;
+        }
         var given = Normalise(cell);
         var now = current is null ? "" : Normalise(current);
         if (string.Equals(given, now, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))

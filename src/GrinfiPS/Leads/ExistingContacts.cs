@@ -39,6 +39,10 @@ internal sealed class ExistingContacts
     /// <summary>Sets each row's Current: the contact it names or matches, or null for a new one.</summary>
     public async Task FindAsync(IReadOnlyList<LeadRow> rows, CallContext ctx)
     {
+        foreach (var row in rows)
+        {
+            row.LookedUp = true;
+        }
         if (!_teamTried)
         {
             // One page of the largest size: when it holds the whole team, every later row is

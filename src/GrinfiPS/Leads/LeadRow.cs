@@ -27,6 +27,9 @@ internal sealed class LeadRow
     /// <summary>The contact as it is now: piped in, or found by the lookup before the writes. Null for a new contact.</summary>
     public GrinfiLead? Current { get; set; }
 
+    /// <summary>Whether the contacts were looked up for this row already (Current is the answer, null included).</summary>
+    public bool LookedUp { get; set; }
+
     /// <summary>Lead fields given, by write name (linkedin_id, first_name, email, ...); empty cells are not here.</summary>
     public SortedDictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
 
@@ -57,6 +60,12 @@ internal sealed class LeadRow
 
     /// <summary>Mass actions (list, stage, tags, custom fields) to batch for the contact once it is written.</summary>
     public List<PlannedAction> FollowUps { get; } = new();
+
+    /// <summary>Whether what the row takes was decided (RowPlanner ran).</summary>
+    public bool Planned { get; set; }
+
+    /// <summary>For an existing contact, what changes, field by field: for -WhatIf and plans.</summary>
+    public List<(string Field, string? Was, string? Becomes)> Differences { get; } = new();
 
     /// <summary>The contact's UUID after the write: the given one, the found one, or the upsert's answer.</summary>
     public string? ResultUuid => Uuid ?? Lead?.Uuid ?? Current?.Uuid;

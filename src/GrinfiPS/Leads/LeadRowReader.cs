@@ -114,7 +114,16 @@ internal sealed class LeadRowReader
             var text = FieldText.From(values[column.Column], $"column '{column.Column}'");
             if (text is null)
             {
-                continue; // an empty cell never blanks a field
+                // An empty cell never blanks a field, unless the run says it does (and the API lets it).
+                if (_defaults.EmptyCellsClear && column.Kind == ColumnKind.Field && LeadFields.Get(column.Target!) is { NullableOnUpdate: true })
+                {
+                    row.Clear.Add(column.Target!);
+                }
+                else if (_defaults.EmptyCellsClear && column.Kind == ColumnKind.CustomField)
+                {
+                    row.CustomFields.Add((_customFields.First(f => string.Equals(f.Name, column.Target, StringComparison.OrdinalIgnoreCase)), null));
+                }
+                continue;
             }
             switch (column.Kind)
             {
@@ -188,6 +197,10 @@ internal sealed class LeadRowReader
         if (row.Fields.TryGetValue("linkedin_id", out var linkedIn))
         {
             row.LinkedIn = LinkedInIds.Parse(linkedIn);
+        }
+        if (_defaults.DeferIdentityChecks)
+        {
+            return;
         }
         if (row.IsUpdate)
         {

@@ -35,4 +35,10 @@ internal sealed class LeadWriteParameters
     public int BatchSize { get; init; } = 500;
 
     public bool PassThru { get; init; }
+
+    /// <summary>An empty cell empties its field where the API lets it (Sync-GrinfiLead -EmptyCell Clear).</summary>
+    public bool EmptyCellsClear { get; init; }
+
+    /// <summary>Rows are matched later (Sync-GrinfiLead): reading checks only the values' shape.</summary>
+    public bool DeferIdentityChecks { get; init; }
 }

@@ -30,6 +30,9 @@ internal sealed class LeadWriteRun
 
     public LeadWriter Writer { get; }
 
+    /// <summary>What every row is asked for besides its own fields (list, stage, tags).</summary>
+    public WriteOptions Options => _options;
+
     /// <summary>Resolves every name the parameters give and checks -Clear, before any row is read.</summary>
     public static async Task<LeadWriteRun> PrepareAsync(GrinfiConnectedCmdlet cmdlet, LeadWriteParameters p, CallContext ctx)
     {
@@ -54,7 +57,11 @@ internal sealed class LeadWriteRun
 
         var options = new WriteOptions { List = list, MoveToList = p.MoveToList, SkipExisting = p.SkipExisting, Stage = stage, AddTags = add, RemoveTags = remove };
         var writer = new LeadWriter(cmdlet, options, p.ThrottleLimit, p.BatchSize, p.PassThru, cmdlet.MyInvocation.MyCommand.Name);
-        var defaults = new RowDefaults { TeamId = cmdlet.ActiveConnection.TeamId, Uuid = p.Uuid, Fields = p.Fields, CustomFields = custom, ListUuid = list?.Uuid, Clear = clear, ClearCustom = clearCustom };
+        var defaults = new RowDefaults
+        {
+            TeamId = cmdlet.ActiveConnection.TeamId, Uuid = p.Uuid, Fields = p.Fields, CustomFields = custom, ListUuid = list?.Uuid, Clear = clear, ClearCustom = clearCustom,
+            EmptyCellsClear = p.EmptyCellsClear, DeferIdentityChecks = p.DeferIdentityChecks,
+        };
         return new LeadWriteRun(cmdlet, new LeadRowReader(p.ColumnMap, customFields, defaults, writer.Notes), writer, options);
     }
 

@@ -51,6 +51,9 @@ internal sealed class LeadWriter
         _window = new OrderedWindow<LeadRow>(cmdlet, Finished, ExistingContacts.BatchSize + 4 * ceiling);
     }
 
+    /// <summary>The look-ups of existing contacts this run made (and what upserts' answers mean).</summary>
+    public ExistingContacts Existing => _existing;
+
     /// <summary>What the run noticed, for one warning each at the end.</summary>
     public RowNotes Notes { get; } = new();
 
@@ -67,8 +70,11 @@ internal sealed class LeadWriter
         Progress();
     }
 
-    /// <summary>Sends everything left, writes the warnings and the summary, and keeps it in $GrinfiLastRun.</summary>
-    public GrinfiRunSummary Finish()
+    /// <summary>
+    /// Sends everything left, writes the warnings and the summary, and keeps it in $GrinfiLastRun.
+    /// <paramref name="beforeSummary"/> runs once the rows are done, to add what the caller does after them.
+    /// </summary>
+    public GrinfiRunSummary Finish(Action<GrinfiRunSummary>? beforeSummary = null)
     {
         StartBatch();
         _window.HandBack(wait: true);
@@ -82,6 +88,12 @@ internal sealed class LeadWriter
         {
             _cmdlet.WriteWarning(warning);
         }
+        if (Notes.UncomparedFields.Count > 0)
+        {
+            _cmdlet.WriteVerbose($"Custom field{(Notes.UncomparedFields.Count == 1 ? "" : "s")} {string.Join(", ", Notes.UncomparedFields.Select(f => $"'{f}'"))} " +
+                "were sent as given for existing contacts: the API returns no custom-field values of a contact, so they cannot be compared.");
+        }
+        beforeSummary?.Invoke(_ledger.Summary);
         var summary = Close(stopped: false);
         if (summary.Rows > 0)
         {
@@ -121,7 +133,7 @@ internal sealed class LeadWriter
         }
         var batch = _lookupBatch.ToList();
         _lookupBatch.Clear();
-        var unknown = batch.Where(r => r.Error is null && r.Current is null).ToList();
+        var unknown = batch.Where(r => r.Error is null && r.Current is null && !r.LookedUp).ToList();
         Task lookup = unknown.Count == 0 ? Task.CompletedTask : _cmdlet.Start(async ctx =>
         {
             await _existing.FindAsync(unknown, ctx).ConfigureAwait(false);

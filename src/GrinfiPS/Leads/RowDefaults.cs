@@ -27,4 +27,13 @@ internal sealed class RowDefaults
 
     /// <summary>-Clear's custom fields.</summary>
     public IReadOnlyList<GrinfiCustomField> ClearCustom { get; init; } = Array.Empty<GrinfiCustomField>();
+
+    /// <summary>An empty cell empties its field (where the API lets it be emptied) instead of meaning "no change".</summary>
+    public bool EmptyCellsClear { get; init; }
+
+    /// <summary>
+    /// Whether a row is new or existing is decided later (Sync-GrinfiLead matches rows by key):
+    /// only the shape of the values is checked when reading, not what creating a contact needs.
+    /// </summary>
+    public bool DeferIdentityChecks { get; init; }
 }

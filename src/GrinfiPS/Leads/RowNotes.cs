@@ -49,6 +49,12 @@ internal sealed class RowNotes
         }
     }
 
+    /// <summary>Custom fields sent as given because they could not be compared, for one -Verbose line.</summary>
+    public IReadOnlyCollection<string> UncomparedFields
+    {
+        get { lock (_uncompared) { return _uncompared.ToList(); } }
+    }
+
     /// <summary>The warnings, each once.</summary>
     public IEnumerable<string> Warnings()
     {

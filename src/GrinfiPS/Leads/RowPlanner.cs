@@ -18,6 +18,11 @@ internal static class RowPlanner
     /// <exception cref="GrinfiException">The row cannot be written (its contact does not exist, a value PUT cannot take).</exception>
     public static void Decide(LeadRow row, WriteOptions options, RowNotes notes)
     {
+        if (row.Planned)
+        {
+            return;
+        }
+        row.Planned = true;
         var current = row.Current;
         if (row.IsUpdate && current is null)
         {
@@ -53,6 +58,7 @@ internal static class RowPlanner
             foreach (var clear in row.Clear.Where(f => !update.ContainsKey(f) && JsonRead.String(current.Json, f) is not null))
             {
                 update[clear] = null;
+                row.Differences.Add((clear, JsonRead.String(current.Json, clear), null));
             }
             row.Update = update.Count > 0 ? new LeadUpdate(update) : null;
             row.FollowUps.AddRange(custom.Select(c => MassActionPlans.SetCustomField(c.Field, c.Value)));
@@ -133,6 +139,7 @@ internal static class RowPlanner
             else if (verdict == CellComparer.Verdict.Different)
             {
                 changed.Add(pair.Key);
+                row.Differences.Add((pair.Key, JsonRead.String(current.Json, field.ComparedWith), pair.Value));
             }
         }
         return changed;
@@ -153,6 +160,7 @@ internal static class RowPlanner
             {
                 notes.Uncompared(field.Name);
                 changed.Add((field, value));
+                row.Differences.Add(($"custom field '{field.Name}'", "(not returned by the API)", value));
                 continue;
             }
             var now = known.FirstOrDefault(p => string.Equals(p.Key, field.Name, StringComparison.OrdinalIgnoreCase)).Value;
@@ -160,6 +168,7 @@ internal static class RowPlanner
             if (value is null ? nowText is not null : CellComparer.Text(value, nowText) == CellComparer.Verdict.Different)
             {
                 changed.Add((field, value));
+                row.Differences.Add(($"custom field '{field.Name}'", nowText, value));
             }
         }
         return changed;

@@ -34,6 +34,12 @@ public sealed class GrinfiRunSummary
     /// <summary>Rows that failed (each with an error carrying the row as TargetObject).</summary>
     public int Failed { get; internal set; }
 
+    /// <summary>Contacts of the list no input row named, deleted (Sync-GrinfiLead -RemoveMissing).</summary>
+    public int Removed { get; internal set; }
+
+    /// <summary>Contacts of the list no input row named, moved out (Sync-GrinfiLead -MoveMissingTo).</summary>
+    public int MovedOut { get; internal set; }
+
     /// <summary>Rows in flight when the run stopped: they may or may not have been written.</summary>
     public int Unknown { get; internal set; }
 
@@ -53,6 +59,10 @@ public sealed class GrinfiRunSummary
     public override string ToString()
     {
         var text = $"{Command}: {Rows:N0} row{(Rows == 1 ? "" : "s")}: {Created:N0} created, {Updated:N0} updated, {Unchanged:N0} unchanged, {Skipped:N0} skipped, {Failed:N0} failed";
+        if (Removed > 0 || MovedOut > 0)
+        {
+            text += Removed > 0 ? $"; {Removed:N0} missing from the input deleted" : $"; {MovedOut:N0} missing from the input moved out";
+        }
         if (Stopped)
         {
             text += $"; stopped with {Unknown:N0} in flight (unknown). Rows 1 to {ResumeAfterRow:N0} are done: resume with Select-Object -Skip {ResumeAfterRow}";

@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using GrinfiPS.Client;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Leads;
+
+/// <summary>
+/// What Sync-GrinfiLead matches rows and contacts by, compared as the API stores it: a LinkedIn
+/// value (URL, handle or member id) against the contact's linkedin, ln_id and sn_id after
+/// normalising, or an email against its work and personal email, trimmed; any letter case.
+/// The write-only fields (linkedin_id, email) are never compared: only what a contact holds.
+/// </summary>
+internal sealed class SyncKey
+{
+    private SyncKey(string name) => Name = name;
+
+    public static SyncKey LinkedIn { get; } = new("LinkedIn");
+
+    public static SyncKey Email { get; } = new("Email");
+
+    public string Name { get; }
+
+    /// <summary>The row's key ("h:jane-doe", "m:ACoAA...", "e:jane@acme.com"), or null when it has none.</summary>
+    public string? KeyOf(LeadRow row) => this == LinkedIn
+        ? row.LinkedIn is { } id ? Tagged(id) : null
+        : row.Fields.TryGetValue("email", out var email) && email.Trim().Length > 0 ? "e:" + email.Trim().ToLowerInvariant() : null;
+
+    /// <summary>Every key a contact answers to.</summary>
+    public IEnumerable<string> KeysOf(GrinfiLead lead)
+    {
+        if (this == Email)
+        {
+            return new[] { lead.WorkEmail, lead.PersonalEmail }.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => "e:" + e!.Trim().ToLowerInvariant());
+        }
+        var keys = new List<string>();
+        foreach (var stored in new[] { lead.LinkedIn, lead.LnId, lead.SnId })
+        {
+            if (LinkedInIds.TryParse(stored, out var id, out _))
+            {
+                keys.Add(Tagged(id!));
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>The lead field a key is searched by across the team.</summary>
+    public static string FieldOf(string key) => key.Substring(0, 2) switch
+    {
+        "h:" => "linkedin",
+        "m:" => "ln_id",
+        "s:" => "sn_id",
+        _ => "work_email",
+    };
+
+    public override string ToString() => Name;
+
+    private static string Tagged(LinkedInProfileId id) => id.Kind switch
+    {
+        LinkedInIdKind.Handle => "h:",
+        LinkedInIdKind.MemberId => "m:",
+        LinkedInIdKind.SalesNavigatorId => "s:",
+        _ => "n:",
+    } + id.Value.ToLowerInvariant();
+}

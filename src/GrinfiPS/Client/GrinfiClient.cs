@@ -134,7 +134,7 @@ internal sealed class GrinfiClient : IDisposable
         while (true)
         {
             Attempt attempt;
-            using (await Limiter.AcquireAsync(token).ConfigureAwait(false))
+            using (await Limiter.AcquireAsync(token, log).ConfigureAwait(false))
             {
                 if (log.DebugEnabled)
                 {
@@ -170,6 +170,11 @@ internal sealed class GrinfiClient : IDisposable
                 throw error;
             }
             retries++;
+            if (attempt.Status == 429)
+            {
+                // The key's window is full at the server: every request on it, in every process, waits.
+                Limiter.Pause(wait.Value);
+            }
             if (log.VerboseEnabled)
             {
                 log.Verbose($"{request.Method} {request.Path}: {AttemptSummary(attempt)}; retry {retries} of {_options.Retry.MaximumRetryCount} in {wait.Value.TotalSeconds:0.0} s.");

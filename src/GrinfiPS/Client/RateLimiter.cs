@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -121,9 +119,9 @@ internal sealed class RateLimiter
             var store = SharedLimiterStore.Open(path, mode, fingerprint, requestsPerMinute, DefaultWindow, LimiterClock.Utc);
             return new RateLimiter(requestsPerMinute, store, LimiterClock.Utc);
         }
-        catch (Exception ex) when (IsFolderFailure(ex) || ex is ArgumentException or NotSupportedException or SecurityException
-            or DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception ex)
         {
+            // Whatever went wrong (a path that is not one, no libc, ...), pacing alone beats failing the command.
             return Alone(requestsPerMinute, $"'{folder}' cannot be used: {ex.Message}");
         }
     }
@@ -264,8 +262,9 @@ internal sealed class RateLimiter
             {
                 return shared.Update(Limit, change);
             }
-            catch (Exception ex) when (IsFolderFailure(ex) || ex is ObjectDisposedException)
+            catch (Exception ex)
             {
+                // The folder failed (or something unforeseen did): carry on alone rather than fail every request.
                 FallBack(shared, ex);
             }
         }
@@ -299,7 +298,7 @@ internal sealed class RateLimiter
         {
             shared.Dispose();
         }
-        catch (Exception disposeError) when (IsFolderFailure(disposeError))
+        catch (Exception)
         {
             // Already reported; the others will find the member file unlocked.
         }
@@ -328,8 +327,6 @@ internal sealed class RateLimiter
             log.Verbose(notice);
         }
     }
-
-    private static bool IsFolderFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or TimeoutException;
 
     private static int Validate(int value) => value > 0
         ? value

@@ -215,6 +215,16 @@ internal sealed class SharedLimiterStore : IDisposable
 
     private void DropDeadMembers(LimiterWindow state, long now)
     {
+        // A cleanup that deleted our member file (Unix lets it, while we hold it) would make
+        // us look dead to the others: make a new one.
+        var mine = MemberPath(MemberId);
+        if (_member is not null && !File.Exists(mine))
+        {
+            var member = new FileStream(mine, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1);
+            _member.Dispose();
+            _member = member;
+            LimiterFolder.Restrict(mine, _fileMode);
+        }
         foreach (var member in state.Members.ConvertAll(m => m.Id))
         {
             if (member != MemberId && !IsHeld(MemberPath(member)))

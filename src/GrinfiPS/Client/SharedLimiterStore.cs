@@ -134,20 +134,32 @@ internal sealed class SharedLimiterStore : IDisposable
             {
                 throw new ObjectDisposedException(nameof(SharedLimiterStore));
             }
-            using var held = TakeLock();
-            var state = Read() ?? new LimiterWindow();
-            var now = _clock.Ticks;
-            state.SetMember(MemberId, requestsPerMinute);
-            if (now >= _nextMemberCheck || _nextMemberCheck - now > MemberCheckInterval.Ticks)
+            for (var attempt = 1; ; attempt++)
             {
-                DropDeadMembers(state, now);
-                _nextMemberCheck = now + MemberCheckInterval.Ticks;
+                try
+                {
+                    using var held = TakeLock();
+                    var state = Read() ?? new LimiterWindow();
+                    var now = _clock.Ticks;
+                    state.SetMember(MemberId, requestsPerMinute);
+                    if (now >= _nextMemberCheck || _nextMemberCheck - now > MemberCheckInterval.Ticks)
+                    {
+                        DropDeadMembers(state, now);
+                        _nextMemberCheck = now + MemberCheckInterval.Ticks;
+                    }
+                    state.Clean(now, Window);
+                    var result = change(state, now);
+                    Write(state);
+                    _lastSeen = state;
+                    return result;
+                }
+                catch (IOException ex) when (attempt < 3 && ex is not FileNotFoundException and not DirectoryNotFoundException)
+                {
+                    // A virus scanner or backup holding the file a moment (Windows): read, change and
+                    // write again. Nothing was written, so the change is applied once.
+                    Thread.Sleep(10 * attempt);
+                }
             }
-            state.Clean(now, Window);
-            var result = change(state, now);
-            Write(state);
-            _lastSeen = state;
-            return result;
         }
     }
 

@@ -180,4 +180,66 @@ function Start-BenchPwsh {
     $output
 }
 
+function ConvertTo-BenchInstant {
+    <# A request log time as a DateTimeOffset (ConvertFrom-Json may have made it a DateTime already). #>
+    param([Parameter(Mandatory)] $Value)
+    if ($Value -is [datetime]) { return [DateTimeOffset]::new($Value.ToUniversalTime()) }
+    [DateTimeOffset]::Parse([string]$Value, [Globalization.CultureInfo]::InvariantCulture)
+}
+
+function Measure-BenchPacing {
+    <#
+        How a key used its budget, from the sandbox's request log (every request of the key, as
+        Import.bench part A reads it). A sliding 60-second window lets a client spend the whole
+        budget at once, so a rate since the start measures that burst. Sustained, request i+L
+        can start only when request i leaves the window: the achieved share of the limit is
+        60 s / (t[i+L] - t[i]) over the sandbox's receipt times, one value per i (Pairs, each
+        with the time its later request arrived). Also: 429 answers, the busiest 60-s window,
+        and the span in minutes from the first request to the last.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Log, [Parameter(Mandatory)] [int] $Limit)
+    $sorted = @($Log | Sort-Object { [long]$_.seq })
+    $refused = @($sorted | Where-Object status -EQ 429).Count
+    $passed = @($sorted | Where-Object status -NE 429)
+    $times = [DateTimeOffset[]]@($passed | ForEach-Object { ConvertTo-BenchInstant $_.time })
+    $pairs = [Collections.Generic.List[object]]::new()
+    for ($i = 0; $i + $Limit -lt $times.Count; $i++) {
+        $pairs.Add([pscustomobject]@{ Start = $times[$i]; End = $times[$i + $Limit]; Achieved = 60.0 / ($times[$i + $Limit] - $times[$i]).TotalSeconds })
+    }
+    $busiest = 0
+    $j = 0
+    for ($i = 0; $i -lt $times.Count; $i++) {
+        while ($j -lt $times.Count -and ($times[$j] - $times[$i]).TotalSeconds -lt 60) { $j++ }
+        $busiest = [Math]::Max($busiest, $j - $i)
+    }
+    [pscustomobject]@{
+        Requests = $passed.Count
+        Refused  = $refused
+        Times    = $times
+        Pairs    = $pairs.ToArray()
+        Median   = if ($pairs.Count) { Get-Median @($pairs | ForEach-Object Achieved) } else { [double]::NaN }
+        Minimum  = if ($pairs.Count) { ($pairs | Measure-Object Achieved -Minimum).Minimum } else { [double]::NaN }
+        Busiest  = $busiest
+        Minutes  = if ($times.Count -gt 1) { ($times[-1] - $times[0]).TotalMinutes } else { 0 }
+    }
+}
+
+function Start-BenchPwshProcess {
+    <#
+        Starts a script file in a fresh PowerShell process (as Start-BenchPwsh does) without
+        waiting for it: returns the Process, its standard output redirected (read it after it
+        exits: a bench child writes one line). The child inherits this process's environment.
+    #>
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+    $exe = [Environment]::ProcessPath
+    $psi = [Diagnostics.ProcessStartInfo]::new($exe)
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') {
+        $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
+    }
+    foreach ($a in @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList) { $psi.ArgumentList.Add([string]$a) }
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    [Diagnostics.Process]::Start($psi)
+}
+
 Export-ModuleMember -Function *

@@ -38,6 +38,39 @@ public sealed class GrinfiClientTests : IClassFixture<SandboxFixture>, IAsyncLif
     }
 
     [Fact]
+    public async Task A_429_pauses_every_process_on_the_key_for_its_Retry_After()
+    {
+        await _sandbox.AddFaultsAsync(new { path = Search, kind = "status", status = 429, retryAfter = "30" });
+        using var connection = _sandbox.Connect();
+        // Another process on the key: a second member of the same shared window.
+        var other = RateLimiter.Create(new ApiKey(_sandbox.Server.ApiKey).Fingerprint, 300, Environment.GetEnvironmentVariable);
+        using var cancel = new CancellationTokenSource();
+        try
+        {
+            Assert.True(other.IsShared, other.SharingProblem);
+            var call = connection.Api.SearchLeadsAsync(SearchBody, new CallContext(cancel.Token, null));
+
+            var wait = TimeSpan.Zero;
+            var watch = Stopwatch.StartNew();
+            while (wait < TimeSpan.FromSeconds(20) && watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                var (lease, w) = other.TryAcquire();
+                lease?.Dispose();
+                wait = w;
+                await Task.Delay(20);
+            }
+
+            Assert.InRange(wait, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(31));
+            cancel.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+        finally
+        {
+            other.Leave();
+        }
+    }
+
+    [Fact]
     public async Task Retries_a_429_whose_Retry_After_is_a_date()
     {
         var date = DateTimeOffset.UtcNow.AddSeconds(1).ToString("R");

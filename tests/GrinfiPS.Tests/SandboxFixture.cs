@@ -36,6 +36,11 @@ public sealed class SandboxFixture : IAsyncLifetime
         Server.Options.MaxPageSize = 1000;
         Server.Options.DeleteDelayMs = 0;
         await PostAsync("reset", new { contacts });
+        // The sandbox forgot its rate windows; a Retry-After a test provoked must not hold the next test.
+        foreach (var key in new[] { Server.ApiKey, Server.SecondApiKey })
+        {
+            RateLimiter.ForKey(new ApiKey(key).Fingerprint, null).ClearPause();
+        }
     }
 
     /// <summary>Scripts faults for the next matching requests.</summary>

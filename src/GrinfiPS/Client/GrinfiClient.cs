@@ -190,6 +190,11 @@ internal sealed class GrinfiClient : IDisposable
                 throw error;
             }
             retries++;
+            if (attempt.Status == 429)
+            {
+                // The key's window is full at the server: every request on it, in every process, waits.
+                Limiter.Pause(wait.Value);
+            }
             if (log.VerboseEnabled)
             {
                 log.Verbose($"{request.Method} {request.Path}: {AttemptSummary(attempt)}; retry {retries} of {_options.Retry.MaximumRetryCount} in {wait.Value.TotalSeconds:0.0} s.");
@@ -254,7 +259,7 @@ internal sealed class GrinfiClient : IDisposable
             Load.EnterLimiter();
             try
             {
-                lease = await Limiter.AcquireAsync(context.CancellationToken).ConfigureAwait(false);
+                lease = await Limiter.AcquireAsync(context.CancellationToken, log).ConfigureAwait(false);
             }
             finally
             {

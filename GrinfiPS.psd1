@@ -17,6 +17,7 @@
         'Get-GrinfiLead'
         'Measure-GrinfiLead'
         'Set-GrinfiLead'
+        'Sync-GrinfiLead'
         'Remove-GrinfiLead'
         'Invoke-GrinfiMassAction'
         'Import-GrinfiLead'

@@ -148,6 +148,24 @@ public sealed class LeadFilter
     /// <summary>The condition on last_automation_approve_at, if any.</summary>
     public object? last_automation_approve_at { get => Get("last_automation_approve_at"); set => Set("last_automation_approve_at", value); }
 
+    /// <summary>The condition on company_ln_id, if any.</summary>
+    public object? company_ln_id { get => Get("company_ln_id"); set => Set("company_ln_id", value); }
+
+    /// <summary>The condition on primary_language, if any.</summary>
+    public object? primary_language { get => Get("primary_language"); set => Set("primary_language", value); }
+
+    /// <summary>The condition on supported_languages, if any.</summary>
+    public object? supported_languages { get => Get("supported_languages"); set => Set("supported_languages", value); }
+
+    /// <summary>The condition on has_open_profile, if any.</summary>
+    public object? has_open_profile { get => Get("has_open_profile"); set => Set("has_open_profile", value); }
+
+    /// <summary>The condition on has_verified_profile, if any.</summary>
+    public object? has_verified_profile { get => Get("has_verified_profile"); set => Set("has_verified_profile", value); }
+
+    /// <summary>The condition on has_premium, if any.</summary>
+    public object? has_premium { get => Get("has_premium"); set => Set("has_premium", value); }
+
     /// <summary>The condition on created_at, if any.</summary>
     public object? created_at { get => Get("created_at"); set => Set("created_at", value); }
 

@@ -101,7 +101,8 @@ public sealed class LeadFieldTableTests
     [Fact]
     public void The_column_mapping_knows_every_readable_field_it_cannot_write_as_read_only()
     {
-        foreach (var field in s_readable.Where(f => !f.Writable && f.Name != "uuid"))
+        // work_email is where email is stored: its column writes email.
+        foreach (var field in s_readable.Where(f => !f.Writable && f.Name != "uuid" && !LeadFields.All.Any(w => w.StoredAs == f.Name)))
         {
             var column = Assert.Single(ColumnResolver.Resolve(new[] { field.Property }).Columns);
             Assert.True(column.Kind == ColumnKind.ReadOnly, $"Column '{field.Property}' is {column.Kind}, not read-only.");

@@ -139,7 +139,7 @@ public sealed class NewGrinfiCompanyCommand : CompanyCmdlet
         if (creator.Requests > 0)
         {
             WriteSummary($"Created {Count(creator.Created)} in {Output.Count(creator.Requests, "request")}" +
-                (creator.Existing > 0 ? $"; {Count(creator.Existing)} existed already and were left out." : "."));
+                (creator.Existing > 0 ? $"; {Count(creator.Existing)} existed already and {(creator.Existing == 1 ? "was" : "were")} left out." : "."));
         }
     }
 }

@@ -361,6 +361,25 @@ Describe 'Remove-GrinfiCompany' {
     }
 }
 
+Describe 'One team at a time' {
+    It 'refuses a company read through another team''s key, before any request' {
+        Reset-TestSandbox $script:sb -Contacts 100
+        $second = Connect-TestSandbox $script:sb -Second -Parameters @{ PassThru = $true }
+        $theirs = Get-GrinfiCompany -First 1 -Connection $second
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+
+        $theirs | Remove-GrinfiCompany -Force -ErrorVariable failed -ErrorAction SilentlyContinue
+        $theirs | Set-GrinfiCompany -Industry 'x' -ErrorVariable failed2 -ErrorAction SilentlyContinue
+
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+        $failed[0].TargetObject | Should -Be $theirs
+        $failed2[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+        Get-SandboxRequest $script:sb -Method DELETE | Should -BeNullOrEmpty
+        Get-SandboxRequest $script:sb -Method PUT | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Invoke-GrinfiCompanyMassAction' {
     BeforeEach {
         Reset-TestSandbox $script:sb -Contacts 100

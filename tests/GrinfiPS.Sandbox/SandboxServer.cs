@@ -73,6 +73,7 @@ public sealed class SandboxServer : IAsyncDisposable
         CustomFieldEndpoints.Map(api);
         FlowEndpoints.Map(api);
         FileEndpoints.Map(api);
+        CompanyEndpoints.Map(api);
         var control = new Router();
         ControlEndpoints.Map(control);
         var pipeline = new RequestPipeline(context, api, control);

@@ -9,6 +9,7 @@ namespace GrinfiPS.Client;
 /// Which contacts a count, a mass action or an export is about: given contacts (ids), the
 /// contacts a field filter matches, or every contact of the team. The one place that turns
 /// "which contacts" into the forms the API takes, so no two calls shape it differently.
+/// A company mass action takes the same forms, so given companies are a selection by ids too.
 /// </summary>
 internal sealed class ContactSelection
 {

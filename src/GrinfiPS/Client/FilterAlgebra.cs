@@ -23,13 +23,14 @@ internal static class FilterAlgebra
     public static readonly IReadOnlyCollection<string> Operators = new[] { "=", "!=", "<>", "<", "<=", ">", ">=" };
 
     /// <summary>
-    /// The filter AND <c>field op value</c>, or null when no contact can match (so the request
-    /// need not be sent). The input is not changed.
+    /// The filter AND <c>field op value</c>, or null when no record can match (so the request
+    /// need not be sent). The input is not changed. Fields are contact fields unless
+    /// <paramref name="fields"/> says otherwise.
     /// </summary>
-    public static JsonObject? And(JsonObject filter, string field, string op, JsonNode value)
+    public static JsonObject? And(JsonObject filter, string field, string op, JsonNode value, FieldSet? fields = null)
     {
         var result = (JsonObject)filter.DeepClone();
-        var kind = LeadFields.KindOf(field);
+        var kind = (fields ?? FieldSet.Leads).KindOf(field);
         switch (result[field])
         {
             case null:
@@ -144,19 +145,21 @@ internal static class FilterAlgebra
     public static bool Satisfies(JsonNode value, string op, JsonNode bound, FieldKind kind) => Holds(value, op, bound, kind);
 
     /// <summary>
-    /// A field of <paramref name="filter"/> that the returned contact does not satisfy, or null.
+    /// A field of <paramref name="filter"/> that the returned record does not satisfy, or null.
     /// Only conditions a client can judge exactly are checked: equality and IN on UUID-valued
-    /// fields (list, stage, company, ...), and tags. Text compares as the server's collation
-    /// does, which a client cannot know, so text fields are left to the server.
+    /// fields (list, stage, company, ...), and UUID lists (tags; a company's lists). Text
+    /// compares as the server's collation does, which a client cannot know, so text fields are
+    /// left to the server. Fields are contact fields unless <paramref name="fields"/> says otherwise.
     /// </summary>
-    public static string? ViolatedField(JsonObject filter, JsonObject lead)
+    public static string? ViolatedField(JsonObject filter, JsonObject lead, FieldSet? fields = null)
     {
+        fields ??= FieldSet.Leads;
         foreach (var condition in filter)
         {
-            var kind = LeadFields.KindOf(condition.Key);
-            if (condition.Key == "tags")
+            var kind = fields.KindOf(condition.Key);
+            if (fields.HoldsUuids(condition.Key))
             {
-                var carried = (lead["tags"] as JsonArray)?.Select(t => t is null ? null : JsonRead.AsString(t)).Where(t => t is not null).ToList() ?? new List<string?>();
+                var carried = (lead[condition.Key] as JsonArray)?.Select(t => t is null ? null : JsonRead.AsString(t)).Where(t => t is not null).ToList() ?? new List<string?>();
                 var wanted = Values(condition.Value);
                 if (wanted is not null && !wanted.Any(w => carried.Contains(w, StringComparer.OrdinalIgnoreCase)))
                 {

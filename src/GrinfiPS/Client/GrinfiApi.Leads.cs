@@ -102,12 +102,14 @@ internal sealed partial class GrinfiApi
         Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Leads, uuid)), ctx);
 
     /// <summary>
-    /// Runs a mass action on a selection. The vendor's answer is a 200 with no body; a server
-    /// that says more (a count, data) is read, else Count is null.
+    /// Runs a mass action on a selection of contacts, or of companies for a company action (the
+    /// same selection forms). The vendor's answer is a 200 with no body; a server that says more
+    /// (a count, data) is read, else Count is null.
     /// </summary>
     public async Task<MassActionAnswer> MassActionAsync(MassAction action, ContactSelection selection, CallContext ctx)
     {
-        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Put, Leads + "/mass-action") { Body = action.Body(selection), Idempotent = action.Idempotent };
+        var path = (action.On == GrinfiObjectType.Company ? CompanyRoot : Leads) + "/mass-action";
+        var request = new GrinfiRequest(System.Net.Http.HttpMethod.Put, path) { Body = action.Body(selection), Idempotent = action.Idempotent };
         var obj = await Http.SendJsonAsync(request, ctx).ConfigureAwait(false) as JsonObject;
         return new MassActionAnswer(obj is null ? null : JsonRead.Int64(obj, "count"), obj?["data"]);
     }

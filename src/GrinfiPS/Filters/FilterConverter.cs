@@ -15,8 +15,8 @@ namespace GrinfiPS.Filters;
 /// filter JSON, checking everything that can be checked before a request is sent.
 /// </summary>
 /// <remarks>
-/// Keys are lead fields, written as the API does (company_name) or as GrinfiLead's properties
-/// (CompanyName). Values: a scalar (=), an array (IN), a hashtable of operators
+/// Keys are lead fields (or company fields, for a company <see cref="FieldSet"/>), written as
+/// the API does (company_name) or as GrinfiLead's properties (CompanyName). Values: a scalar (=), an array (IN), a hashtable of operators
 /// (@{ '>=' = $a; '&lt;' = $b }; -ge/-lt style names work too), or 'is_null' / 'is_not_null'.
 /// </remarks>
 internal static class FilterConverter
@@ -34,10 +34,11 @@ internal static class FilterConverter
 
     /// <summary>The filter as API JSON; an empty object for no filter.</summary>
     /// <exception cref="GrinfiException">A field or value that cannot be sent, naming it and the fix.</exception>
-    public static JsonObject Convert(object? filter, bool allowUnknownField, string parameterName = "Filter")
+    public static JsonObject Convert(object? filter, bool allowUnknownField, string parameterName = "Filter", FieldSet? fields = null)
     {
+        fields ??= FieldSet.Leads;
         var result = new JsonObject();
-        if (filter is LeadFilter typed)
+        if (filter is FieldFilter typed)
         {
             filter = typed.Source;
         }
@@ -50,20 +51,20 @@ internal static class FilterConverter
         {
             string field;
             FieldKind kind;
-            if (!LeadFields.TryResolve(key, out field, out kind))
+            if (!fields.TryResolve(key, out field, out kind))
             {
                 if (!allowUnknownField)
                 {
-                    var close = LeadFields.Suggest(key);
+                    var close = fields.Suggest(key);
                     throw Invalid("GrinfiUnknownFilterField",
-                        $"-{parameterName} field '{key}' is not a lead field." +
+                        $"-{parameterName} field '{key}' is not a {fields.Record} field." +
                         (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""),
                         filter,
                         close.Count == 1
                             ? $"Write '{close[0]}'. If the API has a field GrinfiPS does not know yet, add -AllowUnknownField."
                             : close.Count > 1
                             ? "Write one of the fields suggested. If the API has a field GrinfiPS does not know yet, add -AllowUnknownField."
-                            : "Use a lead field such as company_name or created_at; add -AllowUnknownField for a field GrinfiPS does not know yet.");
+                            : $"Use a {fields.Record} field such as {fields.Example} or created_at; add -AllowUnknownField for a field GrinfiPS does not know yet.");
                 }
                 field = key;
             }
@@ -74,7 +75,7 @@ internal static class FilterConverter
                     "Put every condition on one field in one entry, e.g. @{ created_at = @{ '>=' = $from; '<' = $to } }.");
             }
             given[field] = key;
-            result[field] = Condition(field, kind, value, filter, parameterName);
+            result[field] = Condition(field, kind, value, filter, parameterName, fields);
         }
         return result;
     }
@@ -99,12 +100,12 @@ internal static class FilterConverter
     }
 
     /// <summary>A scalar as the API wants it: dates as ISO 8601 UTC, our objects as their UUID.</summary>
-    public static JsonNode Scalar(object value, string field, FieldKind kind, object? target, string parameterName)
+    public static JsonNode Scalar(object value, string field, FieldKind kind, object? target, string parameterName, FieldSet? fields = null)
     {
         switch (value)
         {
             case string s:
-                if (kind is FieldKind.Uuid || field == "tags")
+                if (kind is FieldKind.Uuid || (fields ?? FieldSet.Leads).HoldsUuids(field))
                 {
                     if (!Guid.TryParseExact(s, "D", out _))
                     {
@@ -113,6 +114,8 @@ internal static class FilterConverter
                             "list_uuid" => " To filter by list name use -List.",
                             "pipeline_stage_uuid" => " To filter by stage name use -PipelineStage.",
                             "tags" => " To filter by tag name use -Tag.",
+                            "lead_status_uuid" => " To filter by stage name use -PipelineStage.",
+                            "lists" => " To filter by list name use -List.",
                             _ => "",
                         };
                         throw Invalid("GrinfiInvalidFilterValue",
@@ -155,27 +158,27 @@ internal static class FilterConverter
     public static string Iso(DateTime value) =>
         (value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime()).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonNode Condition(string field, FieldKind kind, object? raw, object target, string parameterName)
+    private static JsonNode Condition(string field, FieldKind kind, object? raw, object target, string parameterName, FieldSet fields)
     {
         var value = Unwrap(raw);
         switch (value)
         {
             case null:
                 throw Invalid("GrinfiNullFilterValue",
-                    $"-{parameterName} field '{field}' is $null; to match contacts where it is empty, write 'is_null'.", target,
-                    $"To match contacts where {field} is empty write @{{ {field} = 'is_null' }}; 'is_not_null' matches the rest.");
+                    $"-{parameterName} field '{field}' is $null; to match {fields.Items} where it is empty, write 'is_null'.", target,
+                    $"To match {fields.Items} where {field} is empty write @{{ {field} = 'is_null' }}; 'is_not_null' matches the rest.");
             case string s when s.Equals(FilterAlgebra.IsNull, StringComparison.OrdinalIgnoreCase):
                 return JsonValue.Create(FilterAlgebra.IsNull)!;
             case string s when s.Equals(FilterAlgebra.IsNotNull, StringComparison.OrdinalIgnoreCase):
                 return JsonValue.Create(FilterAlgebra.IsNotNull)!;
             case string:
-                return Scalar(value, field, kind, target, parameterName);
+                return Scalar(value, field, kind, target, parameterName, fields);
             case IDictionary or PSObject:
                 if (kind == FieldKind.Array)
                 {
                     throw Invalid("GrinfiInvalidFilterValue",
                         $"-{parameterName} field '{field}' is a list field; it takes a value or an array of values, not operators.", target,
-                        $"Write @{{ {field} = 'value' }} or @{{ {field} = @('a', 'b') }} (contacts with any of them).");
+                        $"Write @{{ {field} = 'value' }} or @{{ {field} = @('a', 'b') }} ({fields.Items} with any of them).");
                 }
                 var operators = new JsonObject();
                 foreach (var (opKey, opRaw) in Entries(value, parameterName))
@@ -198,7 +201,7 @@ internal static class FilterConverter
                             $"-{parameterName} field '{field}' operator '{op}' needs a single value" + (opValue is null ? ", not $null." : "."), target,
                             opValue is null ? $"For an empty field write @{{ {field} = 'is_null' }}." : "Give one string, number or date per operator.");
                     }
-                    operators[op] = Scalar(opValue, field, kind, target, parameterName);
+                    operators[op] = Scalar(opValue, field, kind, target, parameterName, fields);
                 }
                 if (operators.Count == 0)
                 {
@@ -217,17 +220,17 @@ internal static class FilterConverter
                             $"-{parameterName} field '{field}' has an array holding " + (item is null ? "$null" : "a nested collection") + "; an array may hold only values.", target,
                             "Give an array of strings, numbers or dates (it matches any of them).");
                     }
-                    items.Add(Scalar(item, field, kind, target, parameterName));
+                    items.Add(Scalar(item, field, kind, target, parameterName, fields));
                 }
                 if (items.Count == 0)
                 {
                     throw Invalid("GrinfiInvalidFilterValue",
-                        $"-{parameterName} field '{field}' is an empty array, which matches no contact.", target,
+                        $"-{parameterName} field '{field}' is an empty array, which matches no {fields.Item}.", target,
                         "Give at least one value, or leave the field out.");
                 }
                 return items;
             default:
-                return Scalar(value, field, kind, target, parameterName);
+                return Scalar(value, field, kind, target, parameterName, fields);
         }
     }
 

@@ -1,13 +1,11 @@
-using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 
 namespace GrinfiPS.Filters;
 
 /// <summary>
-/// A -Filter as the user wrote it: a hashtable, an ordered dictionary or a PSCustomObject,
-/// kept as given and checked by <see cref="FilterConverter"/>.
+/// A contacts -Filter as the user wrote it: a hashtable, an ordered dictionary or a
+/// PSCustomObject, kept as given and checked by <see cref="FilterConverter"/>.
 /// </summary>
 /// <remarks>
 /// The type exists for tab completion: PowerShell completes the keys of a hashtable passed
@@ -17,19 +15,16 @@ namespace GrinfiPS.Filters;
 /// a property sets that field's condition.
 /// </remarks>
 #pragma warning disable IDE1006 // property names are the API's field names, for completion
-public sealed class LeadFilter
+public sealed class LeadFilter : FieldFilter
 {
     /// <summary>An empty filter.</summary>
-    public LeadFilter() => Source = new Hashtable();
+    public LeadFilter() : base(new Hashtable()) { }
 
     /// <summary>A filter from a hashtable or ordered dictionary.</summary>
-    public LeadFilter(IDictionary conditions) => Source = conditions ?? throw new ArgumentNullException(nameof(conditions));
+    public LeadFilter(IDictionary conditions) : base(conditions) { }
 
     /// <summary>A filter from a PSCustomObject.</summary>
-    public LeadFilter(PSObject conditions) => Source = conditions ?? throw new ArgumentNullException(nameof(conditions));
-
-    /// <summary>What the user gave: an IDictionary or a PSObject.</summary>
-    internal object Source { get; }
+    public LeadFilter(PSObject conditions) : base(conditions) { }
 
     /// <summary>The condition on uuid, if any.</summary>
     public object? uuid { get => Get("uuid"); set => Set("uuid", value); }
@@ -171,35 +166,5 @@ public sealed class LeadFilter
 
     /// <summary>The condition on updated_at, if any.</summary>
     public object? updated_at { get => Get("updated_at"); set => Set("updated_at", value); }
-
-    /// <inheritdoc />
-    public override string ToString() => Source switch
-    {
-        IDictionary d => "@{ " + string.Join("; ", d.Keys.Cast<object>().Select(k => $"{k} = {d[k]}")) + " }",
-        _ => Source.ToString() ?? "",
-    };
-
-    private void Set(string field, object? value)
-    {
-        switch (Source)
-        {
-            case IDictionary d:
-                d[field] = value;
-                break;
-            case PSObject o when o.Properties[field] is PSPropertyInfo p:
-                p.Value = value;
-                break;
-            case PSObject o:
-                o.Properties.Add(new PSNoteProperty(field, value));
-                break;
-        }
-    }
-
-    private object? Get(string field) => Source switch
-    {
-        IDictionary d => d.Contains(field) ? d[field] : null,
-        PSObject o => o.Properties[field]?.Value,
-        _ => null,
-    };
 }
 #pragma warning restore IDE1006

@@ -62,14 +62,14 @@ internal sealed class LeadSelection
         return string.Join(" and ", parts);
     }
 
-    private static string Named(string one, string several, JsonNode? value, System.Func<string, string?> name)
+    internal static string Named(string one, string several, JsonNode? value, System.Func<string, string?> name)
     {
         var uuids = value is JsonArray array ? array.Select(v => v is null ? "" : JsonRead.AsString(v) ?? "").ToList() : new List<string> { JsonRead.AsString(value!) ?? "" };
         var names = uuids.Select(u => name(u) is string n ? $"'{n}'" : u).ToList();
         return (names.Count == 1 ? one : several) + " " + string.Join(", ", names);
     }
 
-    private static string Field(string field, JsonNode? value) => value switch
+    internal static string Field(string field, JsonNode? value) => value switch
     {
         JsonValue v when JsonRead.AsString(v) == FilterAlgebra.IsNull => $"with no {field}",
         JsonValue v when JsonRead.AsString(v) == FilterAlgebra.IsNotNull => $"with a {field}",
@@ -78,7 +78,7 @@ internal sealed class LeadSelection
         _ => $"whose {field} is '{(value is null ? "" : JsonRead.AsString(value))}'",
     };
 
-    private static async Task<IReadOnlyList<string>> ResolveAll<T>(IReadOnlyList<NamedPipeBind<T>>? binds, NameCache<T> cache, string parameter, CallContext ctx)
+    internal static async Task<IReadOnlyList<string>> ResolveAll<T>(IReadOnlyList<NamedPipeBind<T>>? binds, NameCache<T> cache, string parameter, CallContext ctx)
         where T : GrinfiNamedObject
     {
         var uuids = new List<string>();

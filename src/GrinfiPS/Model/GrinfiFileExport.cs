@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace GrinfiPS.Model;
 
-/// <summary>A server-side CSV export of contacts.</summary>
+/// <summary>A server-side CSV export of contacts or companies.</summary>
 public sealed class GrinfiFileExport : GrinfiObject
 {
     private static readonly ISet<string> s_fields = Fields("uuid", "type", "status", "file_name", "created_at");

@@ -131,7 +131,7 @@ internal sealed class Contact
     /// <summary>The public handle in <see cref="Linkedin"/>, lower case; null when there is none.</summary>
     public string? LinkedinHandle => LinkedinId.HandleFromUrl(Linkedin);
 
-    private static ulong ComputeTieHash(string uuid)
+    internal static ulong ComputeTieHash(string uuid)
     {
         // FNV-1a, then a SplitMix64 finalizer to spread the bits: string.GetHashCode is
         // randomized per process and would break "stable between requests" across restarts.

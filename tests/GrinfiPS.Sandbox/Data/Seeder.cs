@@ -103,6 +103,7 @@ internal static class Seeder
             }
         }
         store.AddMany(contacts);
+        CompanySeeder.Seed(store, anchor, context.CompanyUuid);
         foreach (var c in contacts.Where(c => rng.Next(100) < 12))
         {
             store.Memberships.Add((store.Flows[rng.Next(2)].Uuid, c.Uuid));

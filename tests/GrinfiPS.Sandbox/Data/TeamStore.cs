@@ -50,6 +50,9 @@ public sealed class TeamStore
 
     internal List<LeadList> Lists { get; } = [];
 
+    /// <summary>Companies by uuid (contacts point at them through company_uuid).</summary>
+    internal Dictionary<string, Company> Companies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     internal List<PipelineStage> Stages { get; } = [];
 
     internal List<Tag> Tags { get; } = [];
@@ -213,6 +216,8 @@ public sealed class TeamStore
 
     internal Flow? FindFlow(string? uuid) => uuid is null ? null : Flows.Find(f => f.Uuid.Equals(uuid, StringComparison.OrdinalIgnoreCase));
 
+    internal Company? FindCompany(string? uuid) => uuid is not null && Companies.TryGetValue(uuid, out var c) ? c : null;
+
     // ---- public snapshots for tests -------------------------------------------------
 
     /// <summary>Number of contacts (those waiting for a delayed delete included).</summary>
@@ -281,6 +286,7 @@ public sealed class TeamStore
             {
                 ["teamId"] = TeamId,
                 ["contacts"] = Contacts.Count,
+                ["companies"] = Companies.Count,
                 ["lists"] = Lists.Count,
                 ["tags"] = Tags.Count,
                 ["stages"] = Stages.Count,

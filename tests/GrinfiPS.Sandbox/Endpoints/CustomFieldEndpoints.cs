@@ -106,19 +106,29 @@ internal static partial class CustomFieldEndpoints
             var objectUuid = EndpointSupport.RequiredString(body, "object_uuid", errors);
             var field = store.FindField(fieldUuid);
             if (fieldUuid is not null && field is null) errors.Add("custom_field_uuid", "The selected custom field uuid is invalid.");
-            // Only leads are kept in the sandbox, so "lead" is the one object type that works.
-            if (objectType is not null && objectType != "lead") errors.Add("object_type", "The selected object type is invalid.");
-            if (field is not null && objectType == "lead" && field.Object != "lead") errors.Add("custom_field_uuid", "The custom field does not belong to leads.");
-            var contact = store.FindContact(objectUuid);
-            if (objectUuid is not null && contact is null) errors.Add("object_uuid", "The selected object uuid is invalid.");
+            if (objectType is not null && objectType is not ("lead" or "company")) errors.Add("object_type", "The selected object type is invalid.");
+            if (field is not null && objectType is "lead" or "company" && field.Object != objectType) errors.Add("custom_field_uuid", $"The custom field does not belong to {objectType}s.");
+            var contact = objectType == "lead" ? store.FindContact(objectUuid) : null;
+            var company = objectType == "company" ? store.FindCompany(objectUuid) : null;
+            if (objectUuid is not null && contact is null && company is null) errors.Add("object_uuid", "The selected object uuid is invalid.");
             CustomValue? value = null;
             if (!body.ContainsKey("value")) errors.Add("value", "The value field must be present.");
             else if (!LeadWrites.TryCustomValue(body["value"], out value)) errors.Add("value", "The value must be a string, number, boolean or null.");
             if (errors.Any) return errors.ToResult();
 
-            store.Mutate(contact!, c => LeadWrites.SetCustomField(c, field!.Uuid, value));
             var now = store.Now();
-            var key = (field!.Uuid, contact!.Uuid);
+            if (company is not null)
+            {
+                if (value is { } set) company.CustomFields[field!.Uuid] = set;
+                else company.CustomFields.Remove(field!.Uuid);
+                company.UpdatedAt = Math.Max(now, company.CreatedAt);
+            }
+            else
+            {
+                store.Mutate(contact!, c => LeadWrites.SetCustomField(c, field!.Uuid, value));
+            }
+            var objectKey = company?.Uuid ?? contact!.Uuid;
+            var key = (field!.Uuid, objectKey);
             if (!store.ValueRecords.TryGetValue(key, out var record)) store.ValueRecords[key] = record = (EndpointSupport.NewUuid(), now);
             // The document: 201 with the custom-field-value, whose value is a string or null.
             return ApiResult.Json(new JsonObject
@@ -126,8 +136,8 @@ internal static partial class CustomFieldEndpoints
                 ["uuid"] = record.Uuid,
                 ["team_id"] = store.TeamId,
                 ["custom_field_uuid"] = field.Uuid,
-                ["object_type"] = "lead",
-                ["object_uuid"] = contact.Uuid,
+                ["object_type"] = objectType,
+                ["object_uuid"] = objectKey,
                 ["value"] = value?.ToString(),
                 ["created_at"] = Timestamps.Format(record.CreatedAt),
                 ["updated_at"] = Timestamps.Format(now),
@@ -149,6 +159,7 @@ internal static partial class CustomFieldEndpoints
                 store.Mutate(c, x => x.CustomFields.Remove(field.Uuid));
             }
             foreach (var key in store.ValueRecords.Keys.Where(k => k.Field == field.Uuid).ToList()) store.ValueRecords.Remove(key);
+            foreach (var company in store.Companies.Values) company.CustomFields.Remove(field.Uuid);
             store.SchemaChanged();
             return ApiResult.NoContent();
         }

@@ -39,6 +39,7 @@ internal static class Misbehaviour
         [("GET", "/leads/api/tags")] = PageShapes.Tags,
         [("GET", "/leads/api/pipeline-stages")] = PageShapes.Stages,
         [("GET", "/flows/api/flows")] = PageShapes.Flows,
+        [("POST", "/leads/api/companies/list")] = PageShapes.Companies,
     };
 
     public static bool IsPagedRead(string method, string path) => _pagedReads.ContainsKey((method.ToUpperInvariant(), path));
@@ -96,6 +97,17 @@ internal static class Misbehaviour
                 var contacts = Seeder.Generate(store, limit, i => first + i * Timestamps.TicksPerMicrosecond, list, rng);
                 var items = contacts.Select(c => ContactJson.Get(c, store, reading)).ToList();
                 return ApiResult.RawPage(items, limit, offset, claimed, PageShapes.For(collection, reading), hasMore: true);
+            }
+            if (collection == PageShapes.Companies)
+            {
+                // Made-up companies, one microsecond apart after every one before, like made-up contacts.
+                var first = sandbox.Pages.PhantomInstants(store.TeamId, now, limit);
+                var companies = Enumerable.Range(0, limit).Select(i => (JsonNode)new Company(EndpointSupport.NewUuid())
+                {
+                    TeamId = store.TeamId, Name = "Phantom company " + (offset + i + 1).ToString(CultureInfo.InvariantCulture),
+                    CreatedAt = first + i * Timestamps.TicksPerMicrosecond, UpdatedAt = first + i * Timestamps.TicksPerMicrosecond,
+                }.ToJson(store, reading)).ToList();
+                return ApiResult.Page(companies, limit, offset, claimed, PageShapes.For(collection, reading), hasMore: true);
             }
             var nodes = new List<JsonNode>(limit);
             for (var i = 0; i < limit; i++)
@@ -222,13 +234,15 @@ internal static class PageShapes
     public const string Tags = "tags";
     public const string Stages = "pipeline-stages";
     public const string Flows = "flows";
+    public const string Companies = "companies";
 
     public static PageFields For(string collection, SandboxReading reading) => (collection, reading) switch
     {
         (Leads or Lists, SandboxReading.Minimal) => PageFields.Limit | PageFields.Offset | PageFields.Total,
         // GET custom-fields takes limit and offset, yet its answer documents only data.
         (CustomFields, SandboxReading.Minimal) => PageFields.None,
-        (Flows, _) => PageFields.All,
+        // The company search's schema shows all four, has_more included.
+        (Flows or Companies, _) => PageFields.All,
         (Leads or Lists or CustomFields, _) => PageFields.All,
         // Tags and pipeline stages are not paged: data only, in both readings.
         _ => PageFields.None,

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
+using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
@@ -48,6 +49,11 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     [Parameter(ParameterSetName = SearchSet)]
     public SwitchParameter DisableAggregation { get; set; }
 
+    /// <summary>Only contacts of these companies (GrinfiCompany, UUID, or an object with a CompanyUuid or Uuid property; several match any).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [ValidateNotNullOrEmpty]
+    public CompanyPipeBind[]? Company { get; set; }
+
     /// <summary>Contacts by UUID; takes GrinfiLead objects and objects with a Uuid property from the pipeline.</summary>
     [Parameter(ParameterSetName = UuidSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [Alias("LeadUuid")]
@@ -83,6 +89,10 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
             // Everything that can be wrong locally is reported before the first request.
             Selection.ConvertFilter();
             ResolveSortField();
+            if (Company?.Select(c => c.Refusal(ActiveConnection.TeamId, "-Company")).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                throw refusal;
+            }
         }
     }
 
@@ -158,6 +168,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     {
         var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
+        FilterConverter.AddIdentity(filter, "company_uuid", Company?.Select(c => c.Uuid).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? new List<string>(), "Company");
         var first = PagingParameters.First;
         var skip = PagingParameters.Skip;
         if (PagingParameters.IncludeTotalCount)

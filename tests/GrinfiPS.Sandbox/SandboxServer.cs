@@ -73,6 +73,10 @@ public sealed class SandboxServer : IAsyncDisposable
         CustomFieldEndpoints.Map(api);
         FlowEndpoints.Map(api);
         FileEndpoints.Map(api);
+        FlowLeadEndpoints.Map(api);
+        EnrichmentEndpoints.Map(api);
+        DataSourceEndpoints.Map(api);
+        EngagementEndpoints.Map(api);
         var control = new Router();
         ControlEndpoints.Map(control);
         var pipeline = new RequestPipeline(context, api, control);

@@ -104,6 +104,21 @@ internal static class Seeder
             if (source is not null) store.DataSources.Add(SeedDataSource(store, source, groupList, groupSize, createdAt));
         }
         store.AddMany(contacts);
+        // The few searches and imports single contacts come from (the context's fixed uuids),
+        // as data sources with counts read off the contacts: no draw of the generator either.
+        string[] sourceTypes = ["sn_leads_search", "ln_leads_search", "ln_my_network", "post_engagement"];
+        string[] sourceStatuses = ["completed", "completed", "in_progress", "on_hold"];
+        for (var i = 0; i < context.DataSources.Length; i++)
+        {
+            var uuid = context.DataSources[i];
+            var saved = contacts.Count(c => c.DataSourceUuid == uuid);
+            store.DataSources.Add(new DataSource
+            {
+                Uuid = uuid, TeamId = teamId, UserId = store.User.Id, Type = sourceTypes[i % sourceTypes.Length], Status = sourceStatuses[i % sourceStatuses.Length],
+                ListUuid = store.Lists[i % store.Lists.Count].Uuid, CreatedAt = setupStart + (40 + i * 60) * day, UpdatedAt = anchor - (i + 1) * day,
+                Saved = saved, Duplicate = saved / 5, Blacklisted = saved / 20, Error = i, Queued = sourceStatuses[i % sourceStatuses.Length] == "in_progress" ? 12 : 0,
+            });
+        }
         // Statuses, nodes and times of the records come from a generator of their own, so the
         // choice of members (and everything seeded before) stays what it always was.
         var records = new Random(unchecked(seed * 131 + teamId));

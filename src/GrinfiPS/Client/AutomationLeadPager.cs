@@ -124,9 +124,10 @@ internal sealed class AutomationLeadPager
                     var page = await _api.ListAutomationLeadsAsync(_query, _offset, _step, ctx).ConfigureAwait(false);
                     var fresh = Fresh(page.Items);
                     _offset -= _step;
-                    // An empty page (records gone since the total was stated) claims nothing; a
-                    // page of records seen before, with pages still to go, is a server ignoring the offset.
-                    _guard.Next(fresh.Count, moreClaimed: page.Items.Count > 0 && _offset > 0, page.Total, _step, page.Limit);
+                    // Nothing at these offsets was read before: a page of records seen already is a
+                    // server ignoring the offset. An empty page (records gone since the total was
+                    // stated) claims nothing, and the read goes on down to the first page.
+                    _guard.Next(fresh.Count, moreClaimed: page.Items.Count > 0, page.Total, _step, page.Limit);
                     if (fresh.Count > 0)
                     {
                         return fresh;

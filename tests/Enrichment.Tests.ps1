@@ -132,6 +132,7 @@ Describe 'Get-GrinfiEnrichmentQueue and Get-GrinfiEnrichmentMetric' {
     }
 
     It 'streams entries with no documented shape as they come (minimal reading: empty objects), to an empty page' {
+        Set-SandboxOption $script:sb @{ reading = 'minimal' }
         $entries = Get-GrinfiEnrichmentQueue
 
         $entries.Count | Should -Be 5

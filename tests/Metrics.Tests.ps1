@@ -28,6 +28,7 @@ Describe 'Get-GrinfiTag counts' {
     }
 
     It 'asks the metrics for both counts, and counts contacts itself where the answer (as documented) says nothing' {
+        Set-SandboxOption $script:sb @{ reading = 'minimal' }
         $tags = Get-GrinfiTag
 
         $body = (Get-Bodies $script:tagMetrics)[0]

@@ -72,9 +72,9 @@ public sealed class StartGrinfiEnrichmentCommand : GrinfiConnectedCmdlet
         {
             var kind = pair.Key;
             var items = pair.Value;
-            var noun = kind == GrinfiObjectType.Company ? "company" : "contact";
+            string Count(int n) => kind == GrinfiObjectType.Company ? (n == 1 ? "1 company" : $"{n:N0} companies") : Output.Count(n, "contact");
             var shown = string.Join(", ", items.Take(3).Select(i => i.Name)) + (items.Count > 3 ? $" and {items.Count - 3:N0} more" : "");
-            var target = $"{Output.Count(items.Count, noun).Replace("companys", "companies")}: {shown}";
+            var target = $"{Count(items.Count)}: {shown}";
             if (!Approve(target, "Start advanced enrichment, which spends credits", Force))
             {
                 continue;
@@ -99,7 +99,7 @@ public sealed class StartGrinfiEnrichmentCommand : GrinfiConnectedCmdlet
             if (sent > 0)
             {
                 var said = queued is long total ? $"; the server queued {total:N0}" : "";
-                WriteSummary($"Advanced enrichment requested for {Output.Count(sent, noun).Replace("companys", "companies")}{said}.");
+                WriteSummary($"Advanced enrichment requested for {Count(sent)}{said}.");
             }
         }
     }

@@ -47,6 +47,17 @@
         'Set-GrinfiCustomField'
         'Remove-GrinfiCustomField'
         'Get-GrinfiAutomation'
+        'Add-GrinfiAutomationLead'
+        'Get-GrinfiAutomationLead'
+        'Stop-GrinfiAutomationLead'
+        'Resume-GrinfiAutomationLead'
+        'Clear-GrinfiAutomationHistory'
+        'Get-GrinfiAutomationMetric'
+        'Start-GrinfiEnrichment'
+        'Get-GrinfiEnrichmentQueue'
+        'Get-GrinfiEnrichmentMetric'
+        'Get-GrinfiEngagementMetric'
+        'Get-GrinfiDataSourceMetric'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

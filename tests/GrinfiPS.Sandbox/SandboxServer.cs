@@ -74,6 +74,10 @@ public sealed class SandboxServer : IAsyncDisposable
         FlowEndpoints.Map(api);
         FileEndpoints.Map(api);
         CompanyEndpoints.Map(api);
+        FlowLeadEndpoints.Map(api);
+        EnrichmentEndpoints.Map(api);
+        DataSourceEndpoints.Map(api);
+        EngagementEndpoints.Map(api);
         var control = new Router();
         ControlEndpoints.Map(control);
         var pipeline = new RequestPipeline(context, api, control);

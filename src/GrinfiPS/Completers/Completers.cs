@@ -111,3 +111,27 @@ public sealed class LeadFieldCompleter : IArgumentCompleter
         return NameCompleter.Complete(fields.Select(f => (f, $"{f} ({LeadFields.KindOf(f)})")), wordToComplete);
     }
 }
+
+/// <summary>
+/// Completes the automation statuses of contacts the document implies (the metrics count
+/// in_progress, finished and failed contacts; continue-automation resumes paused ones; cancel
+/// cancels). The server's own list is not documented, so any other value is accepted too.
+/// </summary>
+public sealed class AutomationLeadStatusCompleter : IArgumentCompleter
+{
+    private static readonly string[] s_statuses = { "in_progress", "paused", "finished", "failed", "canceled" };
+
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        NameCompleter.Complete(s_statuses.Select(s => (s, s)), wordToComplete);
+}
+
+/// <summary>Completes the engagement metrics POST /leads/api/leads/metrics documents.</summary>
+public sealed class EngagementMetricCompleter : IArgumentCompleter
+{
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        NameCompleter.Complete(EngagementMetrics.All.Select(m => (m.Api, $"{m.Api} ({m.Property})")), wordToComplete);
+}

@@ -23,6 +23,12 @@ public sealed class GrinfiTag : GrinfiNamedObject
     /// <inheritdoc />
     public override string Uuid => ReadUuid();
 
+    /// <summary>Contacts with the tag (tag metrics, or a count of its own); null when not asked for.</summary>
+    public long? LeadCount { get; internal set; }
+
+    /// <summary>Companies with the tag, when the tag metrics say; null otherwise.</summary>
+    public long? CompanyCount { get; internal set; }
+
     /// <summary>Team id.</summary>
     public long? TeamId => JsonRead.Int64(Json, "team_id");
 

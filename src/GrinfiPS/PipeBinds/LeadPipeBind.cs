@@ -6,8 +6,9 @@ using GrinfiPS.Model;
 namespace GrinfiPS.PipeBinds;
 
 /// <summary>
-/// A contact as given: a UUID, a GrinfiLead, or any object with a Uuid property (an
-/// Import-Csv row). A list, tag or stage object is refused, never read as a contact id.
+/// A contact as given: a UUID, a GrinfiLead, a contact's automation record (its contact), or
+/// any object with a Uuid property (an Import-Csv row). A list, tag or stage object is refused,
+/// never read as a contact id.
 /// </summary>
 public sealed class LeadPipeBind
 {
@@ -37,6 +38,15 @@ public sealed class LeadPipeBind
             case Guid g:
                 Uuid = g.ToString("D");
                 break;
+            case GrinfiAutomationLead record:
+                // A contact's record in an automation names the contact: Get-GrinfiAutomationLead | Stop-GrinfiAutomationLead.
+                AutomationLead = record;
+                Uuid = record.LeadUuid ?? "";
+                if (Uuid.Length == 0)
+                {
+                    Problem = $"The automation record {record.Uuid} names no contact (it has no lead_uuid).";
+                }
+                break;
             case GrinfiObject other:
                 Uuid = "";
                 Problem = $"A {other.GetType().Name} ('{other}') is not a contact.";
@@ -64,6 +74,9 @@ public sealed class LeadPipeBind
 
     /// <summary>The contact, when a GrinfiLead was given.</summary>
     public GrinfiLead? Lead { get; }
+
+    /// <summary>The automation record, when one was given (its contact is the one meant).</summary>
+    public GrinfiAutomationLead? AutomationLead { get; }
 
     /// <summary>What the user passed, for error records.</summary>
     public object InputObject { get; }

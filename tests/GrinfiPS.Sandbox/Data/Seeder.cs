@@ -101,14 +101,55 @@ internal static class Seeder
                 if (source is not null) c.DataSourceUuid = source;
                 contacts.Add(c);
             }
+            if (source is not null) store.DataSources.Add(SeedDataSource(store, source, groupList, groupSize, createdAt));
         }
         store.AddMany(contacts);
         CompanySeeder.Seed(store, anchor, context.CompanyUuid);
+        // The few searches and imports single contacts come from (the context's fixed uuids),
+        // as data sources with counts read off the contacts: no draw of the generator either.
+        string[] sourceTypes = ["sn_leads_search", "ln_leads_search", "ln_my_network", "post_engagement"];
+        string[] sourceStatuses = ["completed", "completed", "in_progress", "on_hold"];
+        for (var i = 0; i < context.DataSources.Length; i++)
+        {
+            var uuid = context.DataSources[i];
+            var saved = contacts.Count(c => c.DataSourceUuid == uuid);
+            store.DataSources.Add(new DataSource
+            {
+                Uuid = uuid, TeamId = teamId, UserId = store.User.Id, Type = sourceTypes[i % sourceTypes.Length], Status = sourceStatuses[i % sourceStatuses.Length],
+                ListUuid = store.Lists[i % store.Lists.Count].Uuid, CreatedAt = setupStart + (40 + i * 60) * day, UpdatedAt = anchor - (i + 1) * day,
+                Saved = saved, Duplicate = saved / 5, Blacklisted = saved / 20, Error = i, Queued = sourceStatuses[i % sourceStatuses.Length] == "in_progress" ? 12 : 0,
+            });
+        }
+        // Statuses, nodes and times of the records come from a generator of their own, so the
+        // choice of members (and everything seeded before) stays what it always was.
+        var records = new Random(unchecked(seed * 131 + teamId));
         foreach (var c in contacts.Where(c => rng.Next(100) < 12))
         {
-            store.Memberships.Add((store.Flows[rng.Next(2)].Uuid, c.Uuid));
+            store.FlowLeads.Add(SeedFlowLead(store, store.Flows[rng.Next(2)].Uuid, c, records, anchor));
         }
         return store;
+    }
+
+    /// <summary>The import job behind a bulk-import group: its counts follow from the group's size, without a random draw.</summary>
+    private static DataSource SeedDataSource(TeamStore store, string uuid, string listUuid, int saved, long createdAt) => new()
+    {
+        Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Type = "csv_leads", Status = "completed", ListUuid = listUuid,
+        CreatedAt = createdAt - TimeSpan.TicksPerMinute, UpdatedAt = createdAt,
+        Saved = saved, Duplicate = saved / 7, Blacklisted = saved / 25, Error = saved % 4,
+    };
+
+    /// <summary>A seeded enrolment: mostly running, some paused, finished or failed, somewhere in the sequence.</summary>
+    private static FlowLead SeedFlowLead(TeamStore store, string flowUuid, Contact contact, Random rng, long anchor)
+    {
+        var roll = rng.Next(100);
+        var status = roll < 60 ? FlowLead.InProgress : roll < 70 ? FlowLead.Paused : roll < 90 ? FlowLead.Finished : FlowLead.Failed;
+        var created = Timestamps.Truncate(contact.CreatedAt + (long)((anchor - contact.CreatedAt) * rng.NextDouble() * 0.5));
+        return new FlowLead
+        {
+            Uuid = NewUuid(rng), TeamId = store.TeamId, FlowUuid = flowUuid, LeadUuid = contact.Uuid, Status = status,
+            NodeId = status == FlowLead.Finished ? 4 : 1 + rng.Next(4), CreatedAt = created,
+            UpdatedAt = Timestamps.Truncate(created + (long)((anchor - created) * rng.NextDouble())),
+        };
     }
 
     /// <summary>

@@ -61,8 +61,14 @@ public sealed class TeamStore
 
     internal List<Flow> Flows { get; } = [];
 
-    /// <summary>(flow uuid, contact uuid) pairs.</summary>
-    internal HashSet<(string Flow, string Contact)> Memberships { get; } = [];
+    /// <summary>Flow-lead records: each contact's enrolment in each automation, one per pair.</summary>
+    internal List<FlowLead> FlowLeads { get; } = [];
+
+    /// <summary>Data sources (import jobs) and their record counts.</summary>
+    internal List<DataSource> DataSources { get; } = [];
+
+    /// <summary>The enrichment queue, oldest first.</summary>
+    internal List<EnrichmentEntry> EnrichmentQueue { get; } = [];
 
     internal Dictionary<string, FileImport> Imports { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -131,10 +137,10 @@ public sealed class TeamStore
         if (set.Count == 0) return;
         ByCreated.RemoveMany(set);
         ByUuid.RemoveMany(set);
-        if (Memberships.Count > 0)
+        if (FlowLeads.Count > 0)
         {
-            var uuids = set.Select(c => c.Uuid).ToHashSet(StringComparer.Ordinal);
-            Memberships.RemoveWhere(m => uuids.Contains(m.Contact));
+            var uuids = set.Select(c => c.Uuid).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            FlowLeads.RemoveAll(m => uuids.Contains(m.LeadUuid));
         }
     }
 
@@ -217,6 +223,44 @@ public sealed class TeamStore
     internal Flow? FindFlow(string? uuid) => uuid is null ? null : Flows.Find(f => f.Uuid.Equals(uuid, StringComparison.OrdinalIgnoreCase));
 
     internal Company? FindCompany(string? uuid) => uuid is not null && Companies.TryGetValue(uuid, out var c) ? c : null;
+    internal FlowLead? FindFlowLead(string flowUuid, string leadUuid) =>
+        FlowLeads.Find(m => m.FlowUuid.Equals(flowUuid, StringComparison.OrdinalIgnoreCase) && m.LeadUuid.Equals(leadUuid, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Enrols a contact in a flow from the start: a new record, or the contact's record there
+    /// restarted unless it still runs. True when something changed. Call under the lock.
+    /// </summary>
+    internal bool EnrolInFlow(string flowUuid, string leadUuid)
+    {
+        var now = Now();
+        var record = FindFlowLead(flowUuid, leadUuid);
+        if (record is null)
+        {
+            FlowLeads.Add(new FlowLead
+            {
+                Uuid = Guid.NewGuid().ToString("D"), TeamId = TeamId, FlowUuid = flowUuid, LeadUuid = leadUuid,
+                Status = FlowLead.InProgress, CreatedAt = now, UpdatedAt = now,
+            });
+            return true;
+        }
+        if (record.IsActive) return false;
+        record.Status = FlowLead.InProgress;
+        record.NodeId = 1;
+        record.UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Cancels a contact's running enrolment in a flow; true when it was running. Call under the lock.</summary>
+    internal bool CancelInFlow(string flowUuid, string leadUuid)
+    {
+        var record = FindFlowLead(flowUuid, leadUuid);
+        if (record is not { IsActive: true }) return false;
+        record.Status = FlowLead.Canceled;
+        record.UpdatedAt = Now();
+        return true;
+    }
+
+    internal DataSource? FindDataSource(string? uuid) => uuid is null ? null : DataSources.Find(d => d.Uuid.Equals(uuid, StringComparison.OrdinalIgnoreCase));
 
     // ---- public snapshots for tests -------------------------------------------------
 
@@ -268,12 +312,12 @@ public sealed class TeamStore
     /// <inheritdoc cref="GetLists"/>
     public IReadOnlyList<JsonObject> GetFlows() => Snapshot(() => Flows.Select(f => f.ToJson()));
 
-    /// <summary>Uuids of the contacts that are members of a flow.</summary>
+    /// <summary>Uuids of the contacts that are members of a flow (their record there in progress or paused).</summary>
     public IReadOnlyList<string> FlowMembers(string flowUuid)
     {
         lock (Gate)
         {
-            return Memberships.Where(m => m.Flow.Equals(flowUuid, StringComparison.OrdinalIgnoreCase)).Select(m => m.Contact).Order(StringComparer.Ordinal).ToList();
+            return FlowLeads.Where(m => m.IsActive && m.FlowUuid.Equals(flowUuid, StringComparison.OrdinalIgnoreCase)).Select(m => m.LeadUuid).Order(StringComparer.Ordinal).ToList();
         }
     }
 
@@ -292,7 +336,10 @@ public sealed class TeamStore
                 ["stages"] = Stages.Count,
                 ["customFields"] = CustomFields.Count,
                 ["flows"] = Flows.Count,
-                ["flowMemberships"] = Memberships.Count,
+                ["flowMemberships"] = FlowLeads.Count(m => m.IsActive),
+                ["flowLeads"] = FlowLeads.Count,
+                ["dataSources"] = DataSources.Count,
+                ["enrichmentQueue"] = EnrichmentQueue.Count,
                 ["pendingDeletes"] = PendingDeletes,
                 ["fileImports"] = Imports.Count,
                 ["pendingImports"] = PendingImports,

@@ -131,37 +131,9 @@ internal static class LeadEndpoints
             var moveToList = Flag(body, "move_to_list", false, errors);
             if (errors.Any) return errors.ToResult();
 
-            var id = LinkedinId.Parse(linkedinId!);
-            var existing = LeadWrites.FindDuplicate(store, id, values);
-            if (existing is null)
-            {
-                var c = LeadWrites.NewContact(store, list!.Uuid);
-                LeadWrites.Apply(c, values, skipEmpty: true);
-                LeadWrites.ApplyLinkedinId(c, id);
-                LeadWrites.ApplyCustomFields(c, customFields);
-                c.RefreshName();
-                store.Add(c);
-                // The document: 200 for a create and an update alike.
-                return Lead(req, store, c);
-            }
-            store.Mutate(existing, c =>
-            {
-                var changed = false;
-                if (updateIfExists)
-                {
-                    changed |= LeadWrites.Apply(c, values, skipEmpty: true);
-                    changed |= LeadWrites.ApplyLinkedinId(c, id);
-                    changed |= LeadWrites.ApplyCustomFields(c, customFields);
-                }
-                // move_to_list stands on its own: it moves even when fields are not updated.
-                if (moveToList && c.ListUuid != list!.Uuid)
-                {
-                    c.ListUuid = list.Uuid;
-                    changed = true;
-                }
-                return changed;
-            });
-            return Lead(req, store, existing);
+            var (contact, _) = LeadWrites.Upsert(store, list!, values, customFields, updateIfExists, moveToList);
+            // The document: 200 for a create and an update alike.
+            return Lead(req, store, contact);
         }
     }
 
@@ -246,7 +218,7 @@ internal static class LeadEndpoints
     public static ApiResult Lead(ApiRequest req, TeamStore store, Contact c, int status = 200) =>
         new(status, store.Json(c, req.Reading), ApiResult.JsonType);
 
-    private static bool Flag(JsonObject body, string field, bool fallback, ValidationErrors errors)
+    internal static bool Flag(JsonObject body, string field, bool fallback, ValidationErrors errors)
     {
         if (JsonRead.IsNullOrMissing(body, field)) return fallback;
         if (JsonRead.TryBoolean(body[field], out var value)) return value;

@@ -48,6 +48,47 @@ internal static class LeadWrites
         return values;
     }
 
+    /// <summary>
+    /// The upsert's write, shared with add-new-lead: the contact the values match (in the
+    /// contract's duplicate order) is updated (with <paramref name="updateIfExists"/>) and moved
+    /// (with <paramref name="moveToList"/>); else a new one is made in the list. Call under the
+    /// lock, with <paramref name="values"/> holding a linkedin_id.
+    /// </summary>
+    public static (Contact Contact, bool Created) Upsert(TeamStore store, LeadList list, Dictionary<string, string?> values,
+        Dictionary<string, CustomValue?> customFields, bool updateIfExists, bool moveToList)
+    {
+        var id = LinkedinId.Parse(values["linkedin_id"]!);
+        var existing = FindDuplicate(store, id, values);
+        if (existing is null)
+        {
+            var c = NewContact(store, list.Uuid);
+            Apply(c, values, skipEmpty: true);
+            ApplyLinkedinId(c, id);
+            ApplyCustomFields(c, customFields);
+            c.RefreshName();
+            store.Add(c);
+            return (c, true);
+        }
+        store.Mutate(existing, c =>
+        {
+            var changed = false;
+            if (updateIfExists)
+            {
+                changed |= Apply(c, values, skipEmpty: true);
+                changed |= ApplyLinkedinId(c, id);
+                changed |= ApplyCustomFields(c, customFields);
+            }
+            // move_to_list stands on its own: it moves even when fields are not updated.
+            if (moveToList && c.ListUuid != list.Uuid)
+            {
+                c.ListUuid = list.Uuid;
+                changed = true;
+            }
+            return changed;
+        });
+        return (existing, false);
+    }
+
     /// <summary>Sets fields on a contact; with <paramref name="skipEmpty"/> null values are left alone (upsert updates).</summary>
     public static bool Apply(Contact c, Dictionary<string, string?> values, bool skipEmpty)
     {

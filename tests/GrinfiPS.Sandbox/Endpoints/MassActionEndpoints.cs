@@ -106,13 +106,13 @@ internal static class MassActionEndpoints
                 // Memberships live beside the contact, but joining or leaving a flow still
                 // counts as a change to it (updated_at moves), as it would for the real lead.
                 var flow = Existing(payload, "flow_uuid", errors, u => store.FindFlow(u)?.Uuid);
-                action.Change = c => flow is not null && store.Memberships.Add((flow, c.Uuid));
+                action.Change = c => flow is not null && store.EnrolInFlow(flow, c.Uuid);
                 break;
             }
             case "contact_cancel_from_flows":
             {
                 var flows = ExistingMany(payload, "flow_uuids", errors, u => store.FindFlow(u)?.Uuid);
-                action.Change = c => flows is not null && flows.Aggregate(false, (changed, f) => store.Memberships.Remove((f, c.Uuid)) | changed);
+                action.Change = c => flows is not null && flows.Aggregate(false, (changed, f) => store.CancelInFlow(f, c.Uuid) | changed);
                 break;
             }
             case "contact_mark_read":

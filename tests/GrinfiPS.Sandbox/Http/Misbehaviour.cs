@@ -40,6 +40,9 @@ internal static class Misbehaviour
         [("GET", "/leads/api/pipeline-stages")] = PageShapes.Stages,
         [("GET", "/flows/api/flows")] = PageShapes.Flows,
         [("POST", "/leads/api/companies/list")] = PageShapes.Companies,
+        [("POST", "/flows/api/flows-leads/list")] = PageShapes.FlowLeads,
+        [("GET", "/leads/api/enrichment-queue")] = PageShapes.EnrichmentQueue,
+        [("GET", "/leads/api/data-sources")] = PageShapes.DataSources,
     };
 
     public static bool IsPagedRead(string method, string path) => _pagedReads.ContainsKey((method.ToUpperInvariant(), path));
@@ -120,10 +123,38 @@ internal static class Misbehaviour
                     PageShapes.CustomFields => new CustomField { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Name = "phantom_field_" + n, Object = "lead", Order = 100 + i, CreatedAt = now }.ToJson(),
                     PageShapes.Tags => new Tag { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom " + n, Color = TagEndpoints.DefaultColor, CreatedAt = now, UpdatedAt = now }.ToJson(),
                     PageShapes.Stages => new PipelineStage { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom stage " + n, Object = "lead", Type = "custom", Category = "cold", Order = 100 + i, CreatedAt = now }.ToJson(),
+                    // A made-up record matches the request's filter, so only the paging gives it away.
+                    PageShapes.FlowLeads => new FlowLead
+                    {
+                        Uuid = uuid, TeamId = store.TeamId, FlowUuid = FilterValue(body, "flow_uuid") ?? EndpointSupport.NewUuid(),
+                        LeadUuid = FilterValue(body, "lead_uuid") ?? EndpointSupport.NewUuid(), Status = FilterValue(body, "status") ?? FlowLead.InProgress,
+                        CreatedAt = now, UpdatedAt = now,
+                    }.ToJson(reading),
+                    PageShapes.EnrichmentQueue => new EnrichmentEntry { Uuid = uuid, TeamId = store.TeamId, ObjectType = "lead", ObjectUuid = EndpointSupport.NewUuid(), CreatedAt = now }.ToJson(reading),
+                    PageShapes.DataSources => new DataSource { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Type = "csv_leads", Status = "completed", ListUuid = EndpointSupport.NewUuid(), CreatedAt = now, UpdatedAt = now }.ToJson(),
                     _ => new Flow { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom automation " + n, Status = "on", CreatedAt = now }.ToJson(),
                 });
             }
             return ApiResult.Page(nodes, limit, offset, claimed, PageShapes.For(collection, reading), hasMore: true);
+        }
+    }
+
+    /// <summary>The first value of a body filter's key (a string or the first of an array); null when absent.</summary>
+    private static string? FilterValue(byte[] body, string key)
+    {
+        try
+        {
+            var node = body.Length > 0 && JsonNode.Parse(body) is JsonObject obj && obj["filter"] is JsonObject filter ? filter[key] : null;
+            return node switch
+            {
+                JsonArray { Count: > 0 } array when JsonRead.Kind(array[0]) == JsonValueKind.String => array[0]!.GetValue<string>(),
+                JsonValue value when JsonRead.Kind(value) == JsonValueKind.String => value.GetValue<string>(),
+                _ => null,
+            };
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -235,6 +266,9 @@ internal static class PageShapes
     public const string Stages = "pipeline-stages";
     public const string Flows = "flows";
     public const string Companies = "companies";
+    public const string FlowLeads = "flows-leads";
+    public const string EnrichmentQueue = "enrichment-queue";
+    public const string DataSources = "data-sources";
 
     public static PageFields For(string collection, SandboxReading reading) => (collection, reading) switch
     {
@@ -242,7 +276,10 @@ internal static class PageShapes
         // GET custom-fields takes limit and offset, yet its answer documents only data.
         (CustomFields, SandboxReading.Minimal) => PageFields.None,
         // The company search's schema shows all four, has_more included.
-        (Flows or Companies, _) => PageFields.All,
+        (Flows or Companies or FlowLeads or DataSources, _) => PageFields.All,
+        // GET enrichment-queue takes limit and offset, yet its answer documents only data.
+        (EnrichmentQueue, SandboxReading.Minimal) => PageFields.None,
+        (EnrichmentQueue, _) => PageFields.All,
         (Leads or Lists or CustomFields, _) => PageFields.All,
         // Tags and pipeline stages are not paged: data only, in both readings.
         _ => PageFields.None,

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using GrinfiPS.Model;
+
+namespace GrinfiPS.Client;
+
+/// <summary>Data sources (import jobs) and their record counts.</summary>
+internal sealed partial class GrinfiApi
+{
+    private const string DataSources = "/leads/api/data-sources";
+
+    /// <summary>Every data source of the team.</summary>
+    public Task<IReadOnlyList<GrinfiDataSource>> GetDataSourcesAsync(CallContext ctx) =>
+        GetAllPagesAsync(DataSources, null, "data sources", j => Attach(new GrinfiDataSource(j)), ctx);
+
+    /// <summary>
+    /// Record counts per data source, keyed by UUID: one request (a PUT that only reads) per 100.
+    /// A data source the answer says nothing about is not in the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, JsonObject>> GetDataSourceMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
+    {
+        var result = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+        foreach (var chunk in Chunks(uuids, 100))
+        {
+            var json = await Http.SendJsonAsync(GrinfiRequest.Put(DataSources + "/metrics", new JsonObject { ["uuids"] = JsonFormat.Array(chunk) }), ctx).ConfigureAwait(false);
+            if (json is not JsonObject map)
+            {
+                throw ApiJson.Unexpected("data source metrics", json);
+            }
+            foreach (var pair in map)
+            {
+                if (pair.Value is JsonObject metrics && chunk.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    result[pair.Key] = metrics;
+                }
+            }
+        }
+        return result;
+    }
+}

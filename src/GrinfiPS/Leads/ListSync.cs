@@ -159,6 +159,17 @@ internal sealed class ListSync
                 Matched(row, elsewhere);
             }
         }
+        // One contact named by two rows in different forms (its handle and its member id, its work
+        // and its personal email): as for one key twice, neither row is applied.
+        foreach (var same in open.Where(r => r.Error is null && r.Uuid is not null).GroupBy(r => r.Uuid!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var numbers = string.Join(", ", same.Select(r => r.Number));
+            foreach (var row in same)
+            {
+                row.Error = Refuse("GrinfiSyncDuplicateKey", $"Rows {numbers} name the same contact ({same.Key}) by its {_key} in different forms; none of them was applied.",
+                    "Keep one row per contact in the input, then run again.");
+            }
+        }
         foreach (var row in rows)
         {
             row.LookedUp = true;
@@ -183,10 +194,13 @@ internal sealed class ListSync
         return snapshot.All.Where(c => !present.Contains(c.Uuid)).Select(c => c.Uuid).ToList();
     }
 
-    private static void Matched(LeadRow row, GrinfiLead contact)
+    private void Matched(LeadRow row, GrinfiLead contact)
     {
         row.Uuid = contact.Uuid;
         row.Current = contact;
+        // The key matched one of the contact's stored forms (a personal email, a member id): it is
+        // no change, and writing it would put it where it is not (the work email, say).
+        row.Fields.Remove(_key == SyncKey.Email ? "email" : "linkedin_id");
     }
 
     private static string Shown(string key) => $"'{key.Substring(2)}'";

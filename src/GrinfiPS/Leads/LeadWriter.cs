@@ -289,7 +289,8 @@ internal sealed class LeadWriter
             return;
         }
         _passThruRows.RemoveRange(0, ready.Count);
-        var stale = ready.Where(r => r.Outcome != RowOutcome.Unchanged && (r.FollowUps.Count > 0 || r.Lead is null || r.Upsert?.CustomFields.Count > 0))
+        var stale = ready.Where(r => (r.Outcome != RowOutcome.Unchanged && (r.FollowUps.Count > 0 || r.Lead is null || r.Upsert?.CustomFields.Count > 0))
+                || (r.Lead is null && r.CurrentIsPartial))
             .Select(r => r.ResultUuid!).ToList();
         var fresh = stale.Count == 0 ? new Dictionary<string, GrinfiLead>() : _cmdlet.Run(ctx => _cmdlet.Api.GetLeadsAsync(stale, ctx));
         foreach (var row in ready.Where(r => r.Outcome != RowOutcome.Failed))

@@ -130,6 +130,7 @@ internal sealed class ListSync
             else if (found.Count == 1)
             {
                 Matched(row, snapshot.Materialize(found[0], _cmdlet.ActiveConnection));
+                row.CurrentIsPartial = true;
             }
             else
             {

@@ -159,8 +159,11 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
         var removing = RemoveMissing || _moveTo is not null;
         if (removing && _rows.Count == 0)
         {
-            throw GrinfiException.InvalidInput("GrinfiSyncEmptyInput", "The input is empty, and with it -RemoveMissing or -MoveMissingTo would take every contact out of the list.", null,
-                "Check the input file; run without -RemoveMissing to sync nothing.");
+            // Terminating: the run cannot go on, and a nightly job run with -ErrorAction
+            // SilentlyContinue must not pass over an empty export without a trace.
+            ThrowTerminatingError(ErrorRecords.From(GrinfiException.InvalidInput("GrinfiSyncEmptyInput",
+                "The input is empty, and with it -RemoveMissing or -MoveMissingTo would take every contact out of the list.", null,
+                "Check the input file; run without -RemoveMissing to sync nothing."), null));
         }
         var sync = new ListSync(this, _list!, SyncKeyOf, MoveFromOtherLists);
         sync.ReadList(_rows);

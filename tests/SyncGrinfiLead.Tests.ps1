@@ -484,23 +484,52 @@ Describe 'Custom fields, stages and tags' {
         Get-Write | Should -BeNullOrEmpty
         "$info" | Should -Match '8 rows: 0 created, 0 updated, 8 unchanged'
     }
+}
+
+Describe 'Batched changes of a large input' {
+    BeforeAll {
+        Reset-Sync
+        $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 1400; listName = 'Bulk'; tags = @('VIP') }
+        Connect-TestSandbox $script:sb
+        $script:bulk = @(Get-GrinfiLead -List 'Bulk' | Where-Object LinkedIn | Select-Object -First 1200)
+        $script:bulk.Count | Should -Be 1200
+    }
+
+    BeforeEach {
+        Clear-SandboxRequest $script:sb
+    }
 
     It 'sets one -CustomField value on many existing contacts with one mass action per 500' {
-        $null = Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 1200; listName = 'Bulk' }
-        $leads = Get-GrinfiLead -List 'Bulk'
         $csv = Join-Path $TestDrive 'bulk.csv'
-        $leads | Where-Object LinkedIn | Select-Object FirstName, LastName, LinkedIn | Export-Csv $csv
-        $count = @(Import-Csv $csv).Count
-        Clear-SandboxRequest $script:sb
+        $script:bulk | Select-Object FirstName, LastName, LinkedIn | Export-Csv $csv
 
         Import-Csv $csv | Sync-GrinfiLead -List 'Bulk' -CustomField @{ industry = 'Gold' } -InformationAction Ignore
 
         $writes = Get-Write
-        $writes.Count | Should -Be ([Math]::Ceiling($count / 500))
+        $writes.Count | Should -Be 3
         $actions = Get-MassAction 'contact_change_custom_field'
-        $actions.Count | Should -Be $writes.Count
+        $actions.Count | Should -Be 3
         $actions | ForEach-Object { $_.payload.value | Should -Be 'Gold' }
-        @($actions.filter.ids).Count | Should -Be $count
+        @($actions.filter.ids).Count | Should -Be 1200
+    }
+
+    It 'sends one mass action per value per 500 contacts, however the rows interleave the values' {
+        # Two values taking turns, and a tag to take off two contacts far apart.
+        $rows = for ($i = 0; $i -lt $script:bulk.Count; $i++) {
+            [pscustomobject]@{ LinkedIn = $script:bulk[$i].LinkedIn; Industry = @('Gold', 'Silver')[$i % 2] }
+        }
+        $script:bulk[10], $script:bulk[1100] | Invoke-GrinfiMassAction -Action AddTag -Tag 'Hot' -Confirm:$false -InformationAction Ignore | Out-Null
+        Clear-SandboxRequest $script:sb
+
+        $rows | Sync-GrinfiLead -List 'Bulk' -RemoveTag 'Hot' -InformationAction Ignore
+
+        $custom = Get-MassAction 'contact_change_custom_field'
+        @($custom | Where-Object { $_.payload.value -eq 'Gold' }).Count | Should -Be 2
+        @($custom | Where-Object { $_.payload.value -eq 'Silver' }).Count | Should -Be 2
+        @($custom.filter.ids).Count | Should -Be 1200
+        $untag = Get-MassAction 'contact_remove_tags'
+        $untag.Count | Should -Be 1
+        $untag[0].filter.ids | Sort-Object | Should -Be (@($script:bulk[10].Uuid, $script:bulk[1100].Uuid) | Sort-Object)
     }
 }
 

@@ -144,6 +144,7 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
             PassThru = PassThru,
             EmptyCellsClear = string.Equals(EmptyCell, "Clear", StringComparison.OrdinalIgnoreCase),
             DeferIdentityChecks = true,
+            HoldBatchesToEnd = true,
         }, ctx));
         _list = _run.Options.List;
         _moveTo = MoveMissingTo is null ? null : Run(ctx => MoveMissingTo.ResolveAsync(Names.Lists, "MoveMissingTo", ctx));

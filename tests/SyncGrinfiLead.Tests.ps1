@@ -165,6 +165,48 @@ Describe 'A nightly sync from a CRM export' {
         (Get-GrinfiLead -Uuid $made.Uuid).Position | Sort-Object -Unique | Should -Be 'Architect'
     }
 
+    It 'resumes a run stopped with Ctrl+C when run again with the whole input, and says so' {
+        $csv = New-Csv (@('"First Name","LinkedIn URL"') + (1..30 | ForEach-Object { "`"S$_`",`"https://www.linkedin.com/in/stopped-person-$_`"" }) -join "`n")
+        Set-SandboxOption $script:sb @{ latencyMs = 100 }
+        # Another runspace runs the sync, as a console would; Stop() is its Ctrl+C.
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
+        try {
+            $null = $shell.AddScript({
+                    param($Module, $Uri, $Key, $Csv, $List)
+                    Import-Module $Module
+                    Connect-Grinfi -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $Uri -RequestsPerMinute 100000 -InformationAction Ignore
+                    Import-Csv $Csv | Sync-GrinfiLead -List $List -ThrottleLimit 1 -InformationAction Ignore
+                }).AddArgument((Get-GrinfiTestModulePath)).AddArgument($script:sb.BaseUri).AddArgument($script:sb.ApiKey).AddArgument($csv).AddArgument($script:list)
+            $async = $shell.BeginInvoke()
+            for ($i = 0; $i -lt 300 -and @(Get-SandboxRequest $script:sb -Path $script:upsert).Count -lt 3; $i++) { Start-Sleep -Milliseconds 100 }
+            $shell.Stop()
+            $summary = $runspace.SessionStateProxy.GetVariable('GrinfiLastRun')
+        }
+        finally {
+            $shell.Dispose()
+            $runspace.Dispose()
+            Set-SandboxOption $script:sb @{ latencyMs = 0 }
+        }
+        $async.IsCompleted | Should -BeTrue
+        $summary.Stopped | Should -BeTrue
+        "$summary" | Should -BeLike '*Run it again with the whole input*'
+        "$summary" | Should -Not -BeLike '*-Skip*'
+        $before = @(Get-GrinfiLead -List $script:list -Filter @{ first_name = 1..30 | ForEach-Object { "S$_" } })
+        $before.Count | Should -BeLessThan 30
+        Clear-SandboxRequest $script:sb
+
+        Import-Csv $csv | Sync-GrinfiLead -List $script:list -InformationVariable info
+
+        @(Get-SandboxRequest $script:sb -Path $script:upsert).Count | Should -Be (30 - $before.Count)
+        "$info" | Should -Match "30 rows: $(30 - $before.Count) created, 0 updated, $($before.Count) unchanged"
+        $after = @(Get-GrinfiLead -List $script:list -Filter @{ first_name = 1..30 | ForEach-Object { "S$_" } })
+        $after.Count | Should -Be 30
+        ($after.FirstName | Sort-Object -Unique).Count | Should -Be 30
+    }
+
     It '-WhatIf sends no write and says what each row would change, field by field, what moves in and what is removed' {
         $null = New-Contact -Fields @{ first_name = 'Former'; linkedin = 'https://www.linkedin.com/in/former-customer' }
         Clear-SandboxRequest $script:sb

@@ -27,6 +27,9 @@ internal sealed class LeadRow
     /// <summary>The contact as it is now: piped in, or found by the lookup before the writes. Null for a new contact.</summary>
     public GrinfiLead? Current { get; set; }
 
+    /// <summary>Current holds only what the row compares (Sync-GrinfiLead's list snapshot), not the whole contact.</summary>
+    public bool CurrentIsPartial { get; set; }
+
     /// <summary>Whether the contacts were looked up for this row already (Current is the answer, null included).</summary>
     public bool LookedUp { get; set; }
 

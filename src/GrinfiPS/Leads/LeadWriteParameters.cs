@@ -41,4 +41,11 @@ internal sealed class LeadWriteParameters
 
     /// <summary>Rows are matched later (Sync-GrinfiLead): reading checks only the values' shape.</summary>
     public bool DeferIdentityChecks { get; init; }
+
+    /// <summary>
+    /// The whole input is in memory already (Sync-GrinfiLead): batched changes wait until their
+    /// batch is full or the input ends, so a value shared by many contacts costs one mass action
+    /// per batch, however the rows interleave values.
+    /// </summary>
+    public bool HoldBatchesToEnd { get; init; }
 }

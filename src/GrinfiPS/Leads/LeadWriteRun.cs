@@ -56,7 +56,7 @@ internal sealed class LeadWriteRun
         await cache.Tags.GetAllAsync(ctx).ConfigureAwait(false);
 
         var options = new WriteOptions { List = list, MoveToList = p.MoveToList, SkipExisting = p.SkipExisting, Stage = stage, AddTags = add, RemoveTags = remove };
-        var writer = new LeadWriter(cmdlet, options, p.ThrottleLimit, p.BatchSize, p.PassThru, cmdlet.MyInvocation.MyCommand.Name);
+        var writer = new LeadWriter(cmdlet, options, p.ThrottleLimit, p.BatchSize, p.PassThru, cmdlet.MyInvocation.MyCommand.Name) { HoldBatchesToEnd = p.HoldBatchesToEnd };
         var defaults = new RowDefaults
         {
             TeamId = cmdlet.ActiveConnection.TeamId, Uuid = p.Uuid, Fields = p.Fields, CustomFields = custom, ListUuid = list?.Uuid, Clear = clear, ClearCustom = clearCustom,

@@ -54,6 +54,9 @@ internal sealed class LeadWriter
     /// <summary>The look-ups of existing contacts this run made (and what upserts' answers mean).</summary>
     public ExistingContacts Existing => _existing;
 
+    /// <summary>Batched changes wait for a full batch or the end (see <see cref="LeadWriteParameters.HoldBatchesToEnd"/>).</summary>
+    public bool HoldBatchesToEnd { get; init; }
+
     /// <summary>What the run noticed, for one warning each at the end.</summary>
     public RowNotes Notes { get; } = new();
 
@@ -233,8 +236,9 @@ internal sealed class LeadWriter
             Batcher(action).Add(new BatchItem(row.ResultUuid!, row));
             _pendingFollowUps++;
         }
-        // Values shared by many contacts fill their batches; one-off values must not wait to the end.
-        if (_pendingFollowUps >= _batchSize)
+        // Values shared by many contacts fill their batches; one-off values must not wait to the end
+        // of a streamed input (unless the whole input is held anyway).
+        if (_pendingFollowUps >= _batchSize && !HoldBatchesToEnd)
         {
             foreach (var batcher in _followUps.Values)
             {
@@ -289,7 +293,8 @@ internal sealed class LeadWriter
             return;
         }
         _passThruRows.RemoveRange(0, ready.Count);
-        var stale = ready.Where(r => r.Outcome != RowOutcome.Unchanged && (r.FollowUps.Count > 0 || r.Lead is null || r.Upsert?.CustomFields.Count > 0))
+        var stale = ready.Where(r => (r.Outcome != RowOutcome.Unchanged && (r.FollowUps.Count > 0 || r.Lead is null || r.Upsert?.CustomFields.Count > 0))
+                || (r.Lead is null && r.CurrentIsPartial))
             .Select(r => r.ResultUuid!).ToList();
         var fresh = stale.Count == 0 ? new Dictionary<string, GrinfiLead>() : _cmdlet.Run(ctx => _cmdlet.Api.GetLeadsAsync(stale, ctx));
         foreach (var row in ready.Where(r => r.Outcome != RowOutcome.Failed))

@@ -20,14 +20,23 @@ internal sealed class ListSnapshot
     private const int LongText = 256;
     internal const string HashMark = "\u0001sha256:";
 
-    // Always kept: what identifies a contact, and what list, stage and tag changes compare.
-    private static readonly string[] s_always = { "uuid", "team_id", "list_uuid", "pipeline_stage_uuid", "linkedin", "ln_id", "sn_id", "work_email", "personal_email" };
+    // Always kept: the contact's UUID, and what list and stage changes compare. Its keys are in
+    // the index; its LinkedIn ids and emails are kept only when the input compares them.
+    private static readonly string[] s_always = { "uuid", "team_id", "list_uuid", "pipeline_stage_uuid" };
+
+    // Values each contact has its own of: pooling them would only add a pool entry per contact.
+    private static readonly HashSet<string> s_unique = new(StringComparer.Ordinal) { "uuid", "linkedin", "ln_id", "sn_id", "work_email", "personal_email" };
 
     private readonly string[] _fields;
+    private readonly bool[] _pooled;
     private readonly List<string?[]> _records = new();
     private readonly List<string[]?> _tags = new();
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.OrdinalIgnoreCase);
+
+    // A key's contact index, or for a key several contacts share, -1 - its entry in _shared: a
+    // list per key would cost more than the index it holds, and nearly every key names one contact.
+    private readonly Dictionary<string, int> _byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<List<int>> _shared = new();
     private readonly SyncKey _key;
 
     /// <param name="key">What rows and contacts are matched by.</param>
@@ -36,6 +45,7 @@ internal sealed class ListSnapshot
     {
         _key = key;
         _fields = s_always.Concat(compared).Append(GrinfiLead.CustomFieldsField).Distinct(StringComparer.Ordinal).ToArray();
+        _pooled = _fields.Select(f => !s_unique.Contains(f)).ToArray();
     }
 
     public int Count => _records.Count;
@@ -47,26 +57,37 @@ internal sealed class ListSnapshot
         for (var i = 0; i < _fields.Length; i++)
         {
             var node = lead.Json[_fields[i]];
-            record[i] = node is null ? null : Compact(node is JsonValue ? JsonRead.AsString(node) : JsonFormat.Text(node));
+            // Custom-field values (where a server returns them) stay whole: they are parsed back to compare.
+            record[i] = node is null ? null
+                : _fields[i] == GrinfiLead.CustomFieldsField ? JsonFormat.Text(node)
+                : Compact(node is JsonValue ? JsonRead.AsString(node) : JsonFormat.Text(node), _pooled[i]);
         }
         var index = _records.Count;
         _records.Add(record);
-        _tags.Add(lead.Tags.Count == 0 ? null : lead.Tags.OfType<string>().Select(t => Compact(t)!).ToArray());
+        _tags.Add(lead.Tags.Count == 0 ? null : lead.Tags.OfType<string>().Select(t => Compact(t, pool: true)!).ToArray());
         foreach (var k in _key.KeysOf(lead))
         {
             if (!_byKey.TryGetValue(k, out var at))
             {
-                _byKey[k] = at = new List<int>(1);
+                _byKey[k] = index;
             }
-            if (!at.Contains(index))
+            else if (at >= 0 && at != index)
             {
-                at.Add(index);
+                _shared.Add(new List<int>(2) { at, index });
+                _byKey[k] = -_shared.Count;
+            }
+            else if (at < 0 && !_shared[-1 - at].Contains(index))
+            {
+                _shared[-1 - at].Add(index);
             }
         }
     }
 
     /// <summary>The contacts a key names: none, one, or several (a key two contacts share).</summary>
-    public IReadOnlyList<int> Find(string key) => _byKey.TryGetValue(key, out var at) ? at : Array.Empty<int>();
+    public IReadOnlyList<int> Find(string key) =>
+        !_byKey.TryGetValue(key, out var at) ? Array.Empty<int>()
+        : at >= 0 ? new[] { at }
+        : _shared[-1 - at];
 
     public string UuidOf(int index) => _records[index][0]!;
 
@@ -101,7 +122,7 @@ internal sealed class ListSnapshot
         return HashMark + string.Concat(bytes.Take(16).Select(b => b.ToString("x2")));
     }
 
-    private string? Compact(string? value)
+    private string? Compact(string? value, bool pool)
     {
         if (value is null)
         {
@@ -111,7 +132,7 @@ internal sealed class ListSnapshot
         {
             return Hash(value);
         }
-        if (value.Length <= 64)
+        if (pool && value.Length <= 64)
         {
             if (_pool.TryGetValue(value, out var shared))
             {

@@ -42,8 +42,7 @@ internal sealed class ListSync
     /// <summary>Reads the list (on the pipeline thread, with a progress bar) keeping what the rows compare.</summary>
     public void ReadList(IReadOnlyList<LeadRow> rows)
     {
-        var compared = rows.SelectMany(r => r.Fields.Keys.Concat(r.Clear)).Select(f => LeadFields.Get(f)?.ComparedWith).Where(f => f is not null).Select(f => f!);
-        _snapshot = new ListSnapshot(_key, compared.Distinct(StringComparer.Ordinal));
+        _snapshot = new ListSnapshot(_key, Compared(rows));
         var pager = new LeadPager(_cmdlet.Api, new JsonObject { ["list_uuid"] = _list.Uuid }, "uuid", descending: false,
             LeadPager.MaxPageSize, LeadPager.MaxPageSize, wanted: null, what: $"the contacts of list '{_list.Name}'");
         var activity = $"Reading list '{_list.Name}'";
@@ -62,6 +61,29 @@ internal sealed class ListSync
         }
         _cmdlet.WriteProgress(new ProgressRecord(ProgressId, activity, "Done") { RecordType = ProgressRecordType.Completed });
     }
+
+    /// <summary>
+    /// The fields of a contact the rows compare, as the contact holds them: the key is matched,
+    /// never compared (<see cref="Matched"/> leaves it out); a LinkedIn value compares with the
+    /// field of its kind; read-only columns are checked against the contact (a file exported from
+    /// Grinfi carries them unchanged), except arrays, which the snapshot does not keep and which
+    /// are therefore not checked.
+    /// </summary>
+    private IEnumerable<string> Compared(IReadOnlyList<LeadRow> rows)
+    {
+        var keyField = KeyField;
+        foreach (var row in rows)
+        {
+            row.ReadOnlyCells.RemoveAll(c => c.Column.ReadOnly is { Display: ReadOnlyDisplay.Value, Field.Kind: FieldKind.Array });
+        }
+        var written = rows.SelectMany(r => r.Fields.Keys.Where(f => f != keyField).Concat(r.Clear))
+            .SelectMany(f => f == "linkedin_id" ? new[] { "linkedin", "ln_id", "sn_id" } : new[] { LeadFields.Get(f)?.ComparedWith });
+        var readOnly = rows.SelectMany(r => r.ReadOnlyCells).Select(c => c.Column.ReadOnly?.Field.Name).Where(f => f != "tags");
+        return written.Concat(readOnly).Where(f => f is not null).Select(f => f!).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The write field the key is read from.</summary>
+    private string KeyField => _key == SyncKey.Email ? "email" : "linkedin_id";
 
     /// <summary>
     /// Gives each row (without an error) its contact, or marks it new, or sets its Error:
@@ -108,6 +130,7 @@ internal sealed class ListSync
             else if (found.Count == 1)
             {
                 Matched(row, snapshot.Materialize(found[0], _cmdlet.ActiveConnection));
+                row.CurrentIsPartial = true;
             }
             else
             {
@@ -159,6 +182,17 @@ internal sealed class ListSync
                 Matched(row, elsewhere);
             }
         }
+        // One contact named by two rows in different forms (its handle and its member id, its work
+        // and its personal email): as for one key twice, neither row is applied.
+        foreach (var same in open.Where(r => r.Error is null && r.Uuid is not null).GroupBy(r => r.Uuid!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var numbers = string.Join(", ", same.Select(r => r.Number));
+            foreach (var row in same)
+            {
+                row.Error = Refuse("GrinfiSyncDuplicateKey", $"Rows {numbers} name the same contact ({same.Key}) by its {_key} in different forms; none of them was applied.",
+                    "Keep one row per contact in the input, then run again.");
+            }
+        }
         foreach (var row in rows)
         {
             row.LookedUp = true;
@@ -183,10 +217,13 @@ internal sealed class ListSync
         return snapshot.All.Where(c => !present.Contains(c.Uuid)).Select(c => c.Uuid).ToList();
     }
 
-    private static void Matched(LeadRow row, GrinfiLead contact)
+    private void Matched(LeadRow row, GrinfiLead contact)
     {
         row.Uuid = contact.Uuid;
         row.Current = contact;
+        // The key matched one of the contact's stored forms (a personal email, a member id): it is
+        // no change, and writing it would put it where it is not (the work email, say).
+        row.Fields.Remove(KeyField);
     }
 
     private static string Shown(string key) => $"'{key.Substring(2)}'";

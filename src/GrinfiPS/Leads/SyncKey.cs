@@ -23,8 +23,28 @@ internal sealed class SyncKey
 
     /// <summary>The row's key ("h:jane-doe", "m:ACoAA...", "e:jane@acme.com"), or null when it has none.</summary>
     public string? KeyOf(LeadRow row) => this == LinkedIn
-        ? row.LinkedIn is { } id ? Tagged(id) : null
+        ? LinkedInOf(row) is { } id ? Tagged(id) : null
         : row.Fields.TryGetValue("email", out var email) && email.Trim().Length > 0 ? "e:" + email.Trim().ToLowerInvariant() : null;
+
+    /// <summary>
+    /// The row's LinkedIn value: its LinkedIn column, or else its member id or Sales Navigator id
+    /// column (a file exported from Grinfi has LnId for contacts without a profile URL).
+    /// </summary>
+    private static LinkedInProfileId? LinkedInOf(LeadRow row)
+    {
+        if (row.LinkedIn is { } id)
+        {
+            return id;
+        }
+        foreach (var field in new[] { "ln_id", "sn_id" })
+        {
+            if (row.Fields.TryGetValue(field, out var value) && LinkedInIds.TryParse(value, out var parsed, out _))
+            {
+                return parsed;
+            }
+        }
+        return null;
+    }
 
     /// <summary>Every key a contact answers to.</summary>
     public IEnumerable<string> KeysOf(GrinfiLead lead)

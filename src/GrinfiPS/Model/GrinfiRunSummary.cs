@@ -65,7 +65,11 @@ public sealed class GrinfiRunSummary
         }
         if (Stopped)
         {
-            text += $"; stopped with {Unknown:N0} in flight (unknown). Rows 1 to {ResumeAfterRow:N0} are done: resume with Select-Object -Skip {ResumeAfterRow}";
+            // A sync resumes with its whole input: rows skipped would be contacts missing from it,
+            // which -RemoveMissing takes out of the list.
+            text += Command == "Sync-GrinfiLead"
+                ? $"; stopped with {Unknown:N0} in flight (unknown). Run it again with the whole input: it sends only what is still to do"
+                : $"; stopped with {Unknown:N0} in flight (unknown). Rows 1 to {ResumeAfterRow:N0} are done: resume with Select-Object -Skip {ResumeAfterRow}";
         }
         return text + $" ({Duration.TotalSeconds:N1} s).";
     }

@@ -144,6 +144,7 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
             PassThru = PassThru,
             EmptyCellsClear = string.Equals(EmptyCell, "Clear", StringComparison.OrdinalIgnoreCase),
             DeferIdentityChecks = true,
+            HoldBatchesToEnd = true,
         }, ctx));
         _list = _run.Options.List;
         _moveTo = MoveMissingTo is null ? null : Run(ctx => MoveMissingTo.ResolveAsync(Names.Lists, "MoveMissingTo", ctx));
@@ -159,8 +160,11 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
         var removing = RemoveMissing || _moveTo is not null;
         if (removing && _rows.Count == 0)
         {
-            throw GrinfiException.InvalidInput("GrinfiSyncEmptyInput", "The input is empty, and with it -RemoveMissing or -MoveMissingTo would take every contact out of the list.", null,
-                "Check the input file; run without -RemoveMissing to sync nothing.");
+            // Terminating: the run cannot go on, and a nightly job run with -ErrorAction
+            // SilentlyContinue must not pass over an empty export without a trace.
+            ThrowTerminatingError(ErrorRecords.From(GrinfiException.InvalidInput("GrinfiSyncEmptyInput",
+                "The input is empty, and with it -RemoveMissing or -MoveMissingTo would take every contact out of the list.", null,
+                "Check the input file; run without -RemoveMissing to sync nothing."), null));
         }
         var sync = new ListSync(this, _list!, SyncKeyOf, MoveFromOtherLists);
         sync.ReadList(_rows);
@@ -184,6 +188,9 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
         }
 
         var whatIf = !ShouldProcess(_list!.Name, "Sync the list with the input: the changes follow") && !Stopping;
+        // The removal is asked for (and checked against -MaxRemove) before any write: a run that
+        // cannot ask, or is told no, must not have half-synced the list first.
+        var removeApproved = !whatIf && ApproveRemoval(missing, sync.ListCount);
         foreach (var row in _rows)
         {
             if (row.Error is null && Action(row) is not GrinfiSyncAction.Unchanged && !ShouldProcess(row.Label, Describe(row)))
@@ -200,20 +207,30 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
             WriteSummary($"Sync-GrinfiLead would create {Count(GrinfiSyncAction.Create)}, update {Count(GrinfiSyncAction.Update) + Count(GrinfiSyncAction.MoveHere)}, " +
                 $"leave {Count(GrinfiSyncAction.Unchanged)} unchanged and refuse {Count(GrinfiSyncAction.Error)} of {_rows.Count:N0} rows" +
                 (removing ? $"; {missing.Count:N0} contacts no row names would {(_moveTo is null ? "be deleted" : $"move to '{_moveTo.Name}'")}." : "."));
-            Remove(missing, sync.ListCount, null);
+            ApproveRemoval(missing, sync.ListCount);
             return;
         }
-        run.Writer.Finish(summary => Remove(missing, sync.ListCount, summary));
+        run.Writer.Finish(summary =>
+        {
+            if (removeApproved)
+            {
+                Remove(missing, summary);
+            }
+        });
 
         int Count(GrinfiSyncAction action) => _rows.Count(r => Action(r) == action);
     }
 
-    /// <summary>Takes the contacts no row names out of the list: up to -MaxRemove unless -Force, after asking with the count.</summary>
-    private void Remove(IReadOnlyList<string> missing, int listCount, GrinfiRunSummary? summary)
+    private PlannedAction RemovalAction => _moveTo is null
+        ? new PlannedAction(nameof(GrinfiMassAction.Delete), MassAction.Delete, "Delete")
+        : MassActionPlans.MoveToList(_moveTo);
+
+    /// <summary>Whether the contacts no row names may be taken out: up to -MaxRemove unless -Force, after asking with the count.</summary>
+    private bool ApproveRemoval(IReadOnlyList<string> missing, int listCount)
     {
         if (missing.Count == 0)
         {
-            return;
+            return false;
         }
         var limit = MaxRemove ?? (int)Math.Ceiling(listCount * 0.10);
         if (missing.Count > limit && !Force)
@@ -221,31 +238,28 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
             WriteFailure(GrinfiException.InvalidInput("GrinfiSyncTooManyMissing",
                 $"{Output.Count(missing.Count, "contact")} of list '{_list!.Name}' are named by no row, more than -MaxRemove ({limit:N0}); none was taken out.", missing,
                 "Check that the input is whole. To take them out anyway, raise -MaxRemove or add -Force."), missing);
-            return;
+            return false;
         }
-        var action = _moveTo is null
-            ? new PlannedAction(nameof(GrinfiMassAction.Delete), MassAction.Delete, "Delete")
-            : MassActionPlans.MoveToList(_moveTo);
-        if (!Approve($"{Output.Count(missing.Count, "contact")} of list '{_list!.Name}' that no row names", action.Description, Force, askByDefault: true))
-        {
-            return;
-        }
+        return Approve($"{Output.Count(missing.Count, "contact")} of list '{_list!.Name}' that no row names", RemovalAction.Description, Force, askByDefault: true);
+    }
+
+    /// <summary>Takes the contacts no row names out of the list (approved before the rows were written).</summary>
+    private void Remove(IReadOnlyList<string> missing, GrinfiRunSummary summary)
+    {
+        var action = RemovalAction;
         var batcher = new MassActionBatcher(this, new[] { action }, BatchSize) { Failed = (ex, items) => WriteFailure(ex, items.Select(i => i.Uuid).ToArray()) };
         foreach (var uuid in missing)
         {
             batcher.Add(new BatchItem(uuid, uuid));
         }
         batcher.Flush();
-        if (summary is not null)
+        if (_moveTo is null)
         {
-            if (_moveTo is null)
-            {
-                summary.Removed = (int)batcher.Sent;
-            }
-            else
-            {
-                summary.MovedOut = (int)batcher.Sent;
-            }
+            summary.Removed = (int)batcher.Sent;
+        }
+        else
+        {
+            summary.MovedOut = (int)batcher.Sent;
         }
     }
 

@@ -73,6 +73,9 @@ public sealed class SandboxServer : IAsyncDisposable
         CustomFieldEndpoints.Map(api);
         FlowEndpoints.Map(api);
         FileEndpoints.Map(api);
+        NoteEndpoints.Map(api);
+        ActivityEndpoints.Map(api);
+        BlacklistEndpoints.Map(api);
         var control = new Router();
         ControlEndpoints.Map(control);
         var pipeline = new RequestPipeline(context, api, control);

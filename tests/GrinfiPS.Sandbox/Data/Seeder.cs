@@ -107,6 +107,7 @@ internal static class Seeder
         {
             store.Memberships.Add((store.Flows[rng.Next(2)].Uuid, c.Uuid));
         }
+        RecordSeeder.Seed(store, contacts, seed, anchor);
         return store;
     }
 

@@ -39,6 +39,10 @@ internal static class Misbehaviour
         [("GET", "/leads/api/tags")] = PageShapes.Tags,
         [("GET", "/leads/api/pipeline-stages")] = PageShapes.Stages,
         [("GET", "/flows/api/flows")] = PageShapes.Flows,
+        [("GET", "/leads/api/notes")] = PageShapes.Notes,
+        [("GET", "/leads/api/activities")] = PageShapes.Activities,
+        [("GET", "/leads/api/leads-blacklist")] = PageShapes.PeopleBlacklist,
+        [("GET", "/leads/api/companies-blacklist")] = PageShapes.CompaniesBlacklist,
     };
 
     public static bool IsPagedRead(string method, string path) => _pagedReads.ContainsKey((method.ToUpperInvariant(), path));
@@ -108,6 +112,9 @@ internal static class Misbehaviour
                     PageShapes.CustomFields => new CustomField { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Name = "phantom_field_" + n, Object = "lead", Order = 100 + i, CreatedAt = now }.ToJson(),
                     PageShapes.Tags => new Tag { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom " + n, Color = TagEndpoints.DefaultColor, CreatedAt = now, UpdatedAt = now }.ToJson(),
                     PageShapes.Stages => new PipelineStage { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom stage " + n, Object = "lead", Type = "custom", Category = "cold", Order = 100 + i, CreatedAt = now }.ToJson(),
+                    PageShapes.Notes => new Note { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Object = "lead", ObjectUuid = EndpointSupport.NewUuid(), Text = "Phantom note " + n, CreatedAt = now, UpdatedAt = now }.ToJson(),
+                    PageShapes.Activities => new Activity { Uuid = uuid, TeamId = store.TeamId, ObjectType = "lead", ObjectUuid = EndpointSupport.NewUuid(), Type = "email_sent", Payload = [], CreatedAt = now }.ToJson(),
+                    PageShapes.PeopleBlacklist or PageShapes.CompaniesBlacklist => new BlacklistEntry { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Company = collection == PageShapes.CompaniesBlacklist, Email = collection == PageShapes.PeopleBlacklist ? $"phantom{n}@example.com" : null, Domain = collection == PageShapes.CompaniesBlacklist ? $"phantom{n}.example" : null, CreatedAt = now }.ToJson(),
                     _ => new Flow { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom automation " + n, Status = "on", CreatedAt = now }.ToJson(),
                 });
             }
@@ -222,6 +229,10 @@ internal static class PageShapes
     public const string Tags = "tags";
     public const string Stages = "pipeline-stages";
     public const string Flows = "flows";
+    public const string Notes = "notes";
+    public const string Activities = "activities";
+    public const string PeopleBlacklist = "leads-blacklist";
+    public const string CompaniesBlacklist = "companies-blacklist";
 
     public static PageFields For(string collection, SandboxReading reading) => (collection, reading) switch
     {
@@ -229,6 +240,9 @@ internal static class PageShapes
         // GET custom-fields takes limit and offset, yet its answer documents only data.
         (CustomFields, SandboxReading.Minimal) => PageFields.None,
         (Flows, _) => PageFields.All,
+        // Notes and activities document only data; the blacklists all four.
+        (Notes or Activities, SandboxReading.Minimal) => PageFields.None,
+        (Notes or Activities or PeopleBlacklist or CompaniesBlacklist, _) => PageFields.All,
         (Leads or Lists or CustomFields, _) => PageFields.All,
         // Tags and pipeline stages are not paged: data only, in both readings.
         _ => PageFields.None,

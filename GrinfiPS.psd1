@@ -39,6 +39,18 @@
         'Set-GrinfiCustomField'
         'Remove-GrinfiCustomField'
         'Get-GrinfiAutomation'
+        'Get-GrinfiNote'
+        'New-GrinfiNote'
+        'Set-GrinfiNote'
+        'Remove-GrinfiNote'
+        'Get-GrinfiActivity'
+        'New-GrinfiActivity'
+        'Get-GrinfiDoNotContact'
+        'Add-GrinfiDoNotContact'
+        'Remove-GrinfiDoNotContact'
+        'Get-GrinfiCompanyDoNotContact'
+        'Add-GrinfiCompanyDoNotContact'
+        'Remove-GrinfiCompanyDoNotContact'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

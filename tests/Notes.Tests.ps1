@@ -135,6 +135,8 @@ Describe 'Get-GrinfiNote' {
     }
 
     It 'finds the notes of piped contacts with one scan of the team''s notes, whatever their number' {
+        # The vendor's page of notes: data only, no has_more or total (also when a suite runs generous).
+        Set-SandboxOption $script:sb @{ reading = 'minimal' }
         $leads = New-TestContacts 3
         $null = $leads | New-GrinfiNote 'First' -InformationAction Ignore
         $null = $leads[1] | New-GrinfiNote 'Second' -InformationAction Ignore
@@ -155,6 +157,7 @@ Describe 'Get-GrinfiNote' {
     }
 
     It 'reads every note when the server serves fewer than asked without saying so' {
+        Set-SandboxOption $script:sb @{ reading = 'minimal' }
         $leads = New-TestContacts 2
         $null = $leads | New-GrinfiNote 'Clamped' -InformationAction Ignore
         $total = (Get-AllNotes).Count
@@ -168,6 +171,18 @@ Describe 'Get-GrinfiNote' {
         $theirs.Count | Should -Be 2
         # Pages of 7 (shorter than the 1,000 asked for): the read goes on until a page shorter than the largest.
         (Get-NoteRequest GET).Count | Should -Be (2 * [math]::Ceiling(($total + 1) / 7))
+    }
+
+    It 'ends on has_more when the server states it (the generous reading): one request for a short team' {
+        Set-SandboxOption $script:sb @{ reading = 'generous' }
+        $lead = New-TestContacts 1
+        $null = $lead | New-GrinfiNote 'Stated' -InformationAction Ignore
+        Clear-SandboxRequest $script:sb
+
+        $found = $lead | Get-GrinfiNote
+
+        $found.Text | Should -Be 'Stated'
+        (Get-NoteRequest GET).Count | Should -Be 1
     }
 
     It 'finds the notes of a company, piped or by -Company' {

@@ -71,6 +71,20 @@ Describe 'Add-GrinfiDoNotContact' {
         Get-ListRequest $script:people | Should -BeNullOrEmpty
     }
 
+    It 'skips blank lines of an opt-out file, given to -Email or piped' {
+        $file = Join-Path $TestDrive 'optouts.txt'
+        Set-Content $file -Value 'first@optout.example', '', '   ', 'second@optout.example'
+        Clear-SandboxRequest $script:sb
+
+        Add-GrinfiDoNotContact -Email (Get-Content $file) -ErrorVariable failedNamed -InformationAction Ignore
+        Get-Content $file | Add-GrinfiCompanyDoNotContact -ErrorVariable failedPiped -ErrorAction SilentlyContinue -InformationAction Ignore
+
+        $failedNamed | Should -BeNullOrEmpty
+        ((Get-ListRequest $script:people POST).body | ConvertFrom-Json).email | Should -Be 'first@optout.example', 'second@optout.example'
+        # Addresses are no company domains: the two lines are errors, the blank ones are not.
+        $failedPiped.TargetObject | Should -Be 'first@optout.example', 'second@optout.example'
+    }
+
     It 'reads Email and LinkedIn columns of any spelling Set-GrinfiLead knows (Import-Csv)' {
         $csv = Join-Path $TestDrive 'optouts.csv'
         @(

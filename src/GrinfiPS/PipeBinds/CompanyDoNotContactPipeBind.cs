@@ -46,6 +46,9 @@ public sealed class CompanyDoNotContactPipeBind
             case string s when Guid.TryParseExact(s.Trim(), "D", out _):
                 Problem = $"'{inner}' is a UUID; the do-not-contact list keeps a company by its domain, which a UUID does not give.";
                 break;
+            case string s when CellValues.Text(s) is null:
+                IsBlank = true;
+                break;
             case string s:
                 DomainText = s;
                 break;
@@ -67,6 +70,9 @@ public sealed class CompanyDoNotContactPipeBind
                 break;
         }
     }
+
+    /// <summary>An empty or blank text (a blank line of a file): nothing to act on, and no error.</summary>
+    public bool IsBlank { get; }
 
     /// <summary>An entry of the list, when one was given.</summary>
     public GrinfiCompanyDoNotContact? Entry { get; }

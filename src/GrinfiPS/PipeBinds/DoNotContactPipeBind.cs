@@ -45,7 +45,11 @@ public sealed class DoNotContactPipeBind
                 break;
             case string s:
                 var text = CellValues.Text(s) ?? "";
-                if (Guid.TryParseExact(text, "D", out _))
+                if (text.Length == 0)
+                {
+                    IsBlank = true;
+                }
+                else if (Guid.TryParseExact(text, "D", out _))
                 {
                     LeadUuid = text;
                 }
@@ -63,6 +67,9 @@ public sealed class DoNotContactPipeBind
                 break;
         }
     }
+
+    /// <summary>An empty or blank text (a blank line of a file): nothing to act on, and no error.</summary>
+    public bool IsBlank { get; }
 
     /// <summary>An entry of the list, when one was given.</summary>
     public GrinfiDoNotContact? Entry { get; }

@@ -31,7 +31,6 @@ public sealed class AddGrinfiCompanyDoNotContactCommand : QueuedWriteCmdlet
 
     /// <summary>Domains (or website addresses) to block.</summary>
     [Parameter(ParameterSetName = DomainSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
     public string[]? Domain { get; set; }
 
     /// <summary>Return the entries added.</summary>

@@ -32,13 +32,11 @@ public sealed class AddGrinfiDoNotContactCommand : QueuedWriteCmdlet
 
     /// <summary>Email addresses to block.</summary>
     [Parameter(ParameterSetName = ValueSet)]
-    [ValidateNotNullOrEmpty]
     public string[]? Email { get; set; }
 
     /// <summary>LinkedIn profiles to block: profile addresses or public handles.</summary>
     [Parameter(ParameterSetName = ValueSet)]
     [Alias("LinkedIn")]
-    [ValidateNotNullOrEmpty]
     public string[]? LinkedInId { get; set; }
 
     /// <summary>Return the entries added.</summary>

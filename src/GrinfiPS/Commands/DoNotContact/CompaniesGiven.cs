@@ -20,6 +20,10 @@ internal sealed class CompaniesGiven
     /// <exception cref="GrinfiException">It names no company, its domain is not a host, or an object is of another team.</exception>
     public void Add(CompanyDoNotContactPipeBind bind, long? team)
     {
+        if (bind.IsBlank)
+        {
+            return;
+        }
         var item = (GrinfiObject?)bind.Entry ?? bind.Company;
         if (item is not null && TeamCheck.Refusal(item, team, "the pipeline") is { } otherTeam)
         {
@@ -38,9 +42,13 @@ internal sealed class CompaniesGiven
         Domains.Add((domain, bind.InputObject, domain.Label + (bind.Company?.Name is { Length: > 0 } name ? $" ({name})" : "")));
     }
 
-    /// <summary>Takes one -Domain value.</summary>
+    /// <summary>Takes one -Domain value (a blank one, such as a blank line of a file, is skipped).</summary>
     public void AddDomain(string text)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
         var domain = GrinfiPS.DoNotContact.BlockedValues.Domain(text, text);
         Domains.Add((domain, text, domain.Label));
     }

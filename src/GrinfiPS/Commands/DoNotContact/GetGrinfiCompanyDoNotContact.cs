@@ -31,7 +31,6 @@ public sealed class GetGrinfiCompanyDoNotContactCommand : GrinfiConnectedCmdlet
 
     /// <summary>Entries for these domains (or websites).</summary>
     [Parameter(ParameterSetName = DomainSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
     public string[]? Domain { get; set; }
 
     /// <inheritdoc />

@@ -31,13 +31,11 @@ public sealed class GetGrinfiDoNotContactCommand : GrinfiConnectedCmdlet
 
     /// <summary>Entries for these email addresses.</summary>
     [Parameter(ParameterSetName = ValueSet)]
-    [ValidateNotNullOrEmpty]
     public string[]? Email { get; set; }
 
     /// <summary>Entries for these LinkedIn profiles (address, handle or member id).</summary>
     [Parameter(ParameterSetName = ValueSet)]
     [Alias("LinkedIn")]
-    [ValidateNotNullOrEmpty]
     public string[]? LinkedInId { get; set; }
 
     /// <inheritdoc />

@@ -34,6 +34,10 @@ internal sealed class PeopleGiven
     /// <exception cref="GrinfiException">It names no person, a value has the wrong shape, or an object is of another team.</exception>
     public void Add(DoNotContactPipeBind bind, long? team)
     {
+        if (bind.IsBlank)
+        {
+            return;
+        }
         if (bind.Problem is not null)
         {
             throw bind.Invalid();
@@ -57,11 +61,23 @@ internal sealed class PeopleGiven
         }
     }
 
-    /// <summary>Takes one -Email value.</summary>
-    public void AddEmail(string text) => People.Add(new Person(new PersonIdentifiers(new[] { BlockedValues.Email(text, text) }), text, null));
+    /// <summary>Takes one -Email value (a blank one, such as a blank line of a file, is skipped).</summary>
+    public void AddEmail(string text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            People.Add(new Person(new PersonIdentifiers(new[] { BlockedValues.Email(text, text) }), text, null));
+        }
+    }
 
-    /// <summary>Takes one -LinkedInId value.</summary>
-    public void AddLinkedIn(string text) => People.Add(new Person(new PersonIdentifiers(new[] { BlockedValues.LinkedIn(text, text, _forSearch) }), text, null));
+    /// <summary>Takes one -LinkedInId value (a blank one is skipped).</summary>
+    public void AddLinkedIn(string text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            People.Add(new Person(new PersonIdentifiers(new[] { BlockedValues.LinkedIn(text, text, _forSearch) }), text, null));
+        }
+    }
 
     /// <summary>Fetches the contacts given by UUID; one that does not exist is an error against its input.</summary>
     public void FetchPending(GrinfiConnectedCmdlet cmdlet)

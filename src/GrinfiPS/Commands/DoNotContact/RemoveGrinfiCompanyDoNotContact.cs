@@ -33,7 +33,6 @@ public sealed class RemoveGrinfiCompanyDoNotContactCommand : QueuedWriteCmdlet
 
     /// <summary>Domains (or website addresses) to take off the list.</summary>
     [Parameter(ParameterSetName = DomainSet, Mandatory = true)]
-    [ValidateNotNullOrEmpty]
     public string[]? Domain { get; set; }
 
     private protected override string Action => "Remove from the company do-not-contact list";

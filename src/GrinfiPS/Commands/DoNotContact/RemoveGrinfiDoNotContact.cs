@@ -32,13 +32,11 @@ public sealed class RemoveGrinfiDoNotContactCommand : QueuedWriteCmdlet
 
     /// <summary>Email addresses to take off the list.</summary>
     [Parameter(ParameterSetName = ValueSet)]
-    [ValidateNotNullOrEmpty]
     public string[]? Email { get; set; }
 
     /// <summary>LinkedIn profiles to take off the list (address, handle or member id).</summary>
     [Parameter(ParameterSetName = ValueSet)]
     [Alias("LinkedIn")]
-    [ValidateNotNullOrEmpty]
     public string[]? LinkedInId { get; set; }
 
     private protected override string Action => "Remove from the do-not-contact list";

@@ -58,6 +58,18 @@
         'Get-GrinfiEnrichmentMetric'
         'Get-GrinfiEngagementMetric'
         'Get-GrinfiDataSourceMetric'
+        'Get-GrinfiNote'
+        'New-GrinfiNote'
+        'Set-GrinfiNote'
+        'Remove-GrinfiNote'
+        'Get-GrinfiActivity'
+        'New-GrinfiActivity'
+        'Get-GrinfiDoNotContact'
+        'Add-GrinfiDoNotContact'
+        'Remove-GrinfiDoNotContact'
+        'Get-GrinfiCompanyDoNotContact'
+        'Add-GrinfiCompanyDoNotContact'
+        'Remove-GrinfiCompanyDoNotContact'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -468,6 +468,125 @@ $rows.Add(@{
         NoAdvice = $true
     })
 
+# ---- Notes, activities and the do-not-contact lists: streamed GET reads (CollectionPager) ----
+# Notes and activities state no total in the minimal reading, so a phantom read there is
+# stopped only by the 10,000-page bound (see the bench); the rows use the generous reading,
+# whose total the bound counts from. Notes and the lists have no filter to ignore.
+$notesPath = '/leads/api/notes'
+$activitiesPath = '/leads/api/activities'
+$peoplePath = '/leads/api/leads-blacklist'
+$companiesPath = '/leads/api/companies-blacklist'
+$notesSetup = {
+    param($Sandbox)
+    $lead = (Invoke-SandboxControl $Sandbox contacts -Method POST -Body @{ count = 1 }).uuids[0]
+    foreach ($text in 'One', 'Two', 'Three') { $null = Invoke-SandboxApi $Sandbox $notesPath -Method POST -Body @{ object = 'lead'; object_uuid = $lead; note = $text } }
+    @{ Lead = $lead; Notes = @(Invoke-SandboxApi $Sandbox "$($notesPath)?limit=1000").data.Count }
+}
+$activitySetup = {
+    param($Sandbox)
+    $lead = (Invoke-SandboxControl $Sandbox contacts -Method POST -Body @{ count = 1 }).uuids[0]
+    foreach ($type in 'email_sent', 'email_opened') { $null = Invoke-SandboxApi $Sandbox $activitiesPath -Method POST -Body @{ object_type = 'lead'; object_uuid = $lead; type = $type } }
+    @{ Lead = $lead }
+}
+$noListWrite = { param($Result) @($Result.Requests | Where-Object { $_.method -in 'POST', 'DELETE' }) | Should -BeNullOrEmpty }
+$rows.Add(@{
+        Cmdlet = 'Get-GrinfiNote -All'; Read = 'notes'; Misbehaviour = 'repeat-page'; Setup = $notesSetup
+        Faults = @(@{ path = $notesPath; kind = 'repeat-page'; count = 1000 })
+        Run = { Get-GrinfiNote -All }
+        ErrorId = 'GrinfiPagingStalled'; Message = $stalled; Path = $notesPath; Requests = 2
+        # The first page is real and written; its repetition is not.
+        Check = { param($Result) $Result.Output.Count | Should -Be $Result.Context.Notes }
+    })
+$rows.Add(@{
+        Cmdlet = 'Get-GrinfiNote -Lead'; Read = 'notes'; Misbehaviour = 'phantom-page (total 50, generous)'; Setup = $notesSetup
+        Options = @{ reading = 'generous' }
+        Faults = @(@{ path = $notesPath; kind = 'phantom-page'; count = 1000; total = 50 })
+        Run = { param($Context) Get-GrinfiNote -Lead $Context.Lead }
+        ErrorId = 'GrinfiPagingRunaway'; Message = (Get-RunawayMessage 4 50); Path = $notesPath; Requests = 4  # ⌈50/1,000⌉ + 3
+        Check = $noOutput
+    })
+foreach ($kind in 'html-200', 'truncated') {
+    $rows.Add(@{
+            Cmdlet = 'Get-GrinfiNote -Lead'; Read = 'notes'; Misbehaviour = $kind; Setup = $notesSetup
+            Faults = @(@{ path = $notesPath; kind = $kind; count = 1000 })
+            Run = { param($Context) Get-GrinfiNote -Lead $Context.Lead }
+            ErrorId = 'GrinfiResponseNotJson'; Message = $(if ($kind -eq 'html-200') { $signIn } else { $cutShort }); Path = $notesPath; Requests = 1; Check = $noOutput
+        })
+}
+$rows.Add(@{
+        Cmdlet = 'Get-GrinfiActivity -Lead'; Read = 'activities'; Misbehaviour = 'repeat-page'; Setup = $activitySetup
+        Faults = @(@{ path = $activitiesPath; kind = 'repeat-page'; count = 1000 })
+        Run = { param($Context) Get-GrinfiActivity -Lead $Context.Lead }
+        ErrorId = 'GrinfiPagingStalled'; Message = $stalled; Path = $activitiesPath; Requests = 2
+        Check = { param($Result) $Result.Output.Type | Should -Be 'email_sent', 'email_opened' }
+    })
+foreach ($kind in 'ignore-filter', 'phantom-page') {
+    $rows.Add(@{
+            Cmdlet = 'Get-GrinfiActivity -Lead'; Read = 'activities'; Misbehaviour = $kind; Setup = $activitySetup
+            # The team's activities, or made-up ones, are on other contacts: the first page tells.
+            Faults = @(@{ path = $activitiesPath; kind = $kind; count = 1000 })
+            Run = { param($Context) Get-GrinfiActivity -Lead $Context.Lead }
+            ErrorId = 'GrinfiFilterIgnored'; Message = $filterIgnored; Path = $activitiesPath; Requests = 1; Check = $noOutput
+        })
+}
+$rows.Add(@{
+        Cmdlet = 'Get-GrinfiActivity -Type'; Read = 'activities'; Misbehaviour = 'phantom-page (total 50, generous)'
+        # Made-up activities of the type asked for pass the filter check: up to the bound they are written.
+        Options = @{ reading = 'generous' }
+        Faults = @(@{ path = $activitiesPath; kind = 'phantom-page'; count = 1000; total = 50 })
+        Run = { Get-GrinfiActivity -Type email_sent }
+        ErrorId = 'GrinfiPagingRunaway'; Message = (Get-RunawayMessage 4 50); Path = $activitiesPath; Requests = 4
+        Check = { param($Result) $Result.Output.Count | Should -Be 3000 }
+    })
+foreach ($kind in 'html-200', 'truncated') {
+    $rows.Add(@{
+            Cmdlet = 'Get-GrinfiActivity -Lead'; Read = 'activities'; Misbehaviour = $kind; Setup = $activitySetup
+            Faults = @(@{ path = $activitiesPath; kind = $kind; count = 1000 })
+            Run = { param($Context) Get-GrinfiActivity -Lead $Context.Lead }
+            ErrorId = 'GrinfiResponseNotJson'; Message = $(if ($kind -eq 'html-200') { $signIn } else { $cutShort }); Path = $activitiesPath; Requests = 1; Check = $noOutput
+        })
+}
+foreach ($entry in @(
+        @{ Cmdlet = 'Get-GrinfiDoNotContact'; Path = $peoplePath; Run = { Get-GrinfiDoNotContact } }
+        @{ Cmdlet = 'Get-GrinfiCompanyDoNotContact'; Path = $companiesPath; Run = { Get-GrinfiCompanyDoNotContact } })) {
+    $rows.Add(@{
+            Cmdlet = $entry.Cmdlet; Read = 'the list'; Misbehaviour = 'repeat-page'
+            # Pages of one entry, so that the seeded list has a second page to repeat.
+            Options = @{ maxPageSize = 1 }
+            Faults = @(@{ path = $entry.Path; kind = 'repeat-page'; count = 1000 })
+            Run = $entry.Run
+            ErrorId = 'GrinfiPagingStalled'; Message = $stalled; Path = $entry.Path; Requests = 2
+            Check = { param($Result) $Result.Output.Count | Should -Be 1 }
+        })
+    $rows.Add(@{
+            Cmdlet = $entry.Cmdlet; Read = 'the list'; Misbehaviour = 'phantom-page (total 50)'
+            Faults = @(@{ path = $entry.Path; kind = 'phantom-page'; count = 1000; total = 50 })
+            Run = $entry.Run
+            ErrorId = 'GrinfiPagingRunaway'; Message = (Get-RunawayMessage 4 50); Path = $entry.Path; Requests = 4
+        })
+}
+foreach ($kind in 'repeat-page', 'phantom-page') {
+    $rows.Add(@{
+            Cmdlet = 'Add-GrinfiDoNotContact -Email'; Read = 'the list (values already on it)'; Misbehaviour = $kind
+            Options = $(if ($kind -eq 'repeat-page') { @{ maxPageSize = 1 } } else { @{} })
+            Faults = @($(if ($kind -eq 'repeat-page') { @{ path = $peoplePath; kind = $kind; count = 1000 } } else { @{ path = $peoplePath; kind = $kind; count = 1000; total = 50 } }))
+            Run = { Add-GrinfiDoNotContact -Email 'new@optout.example' -PassThru }
+            # Not knowing what is on the list, nothing is added.
+            ErrorId = $(if ($kind -eq 'repeat-page') { 'GrinfiPagingStalled' } else { 'GrinfiPagingRunaway' })
+            Message = $(if ($kind -eq 'repeat-page') { $stalled } else { Get-RunawayMessage 4 50 })
+            Path = $peoplePath; Requests = $(if ($kind -eq 'repeat-page') { 2 } else { 4 })
+            Check = { param($Result) Assert-NoOutput $Result; & $noListWrite $Result }
+        })
+}
+$rows.Add(@{
+        Cmdlet = 'Remove-GrinfiDoNotContact -Email'; Read = 'the list (entries to delete)'; Misbehaviour = 'phantom-page (total 50)'
+        Faults = @(@{ path = $peoplePath; kind = 'phantom-page'; count = 1000; total = 50 })
+        Run = { Remove-GrinfiDoNotContact -Email 'legal@bigcorp.example' -Force }
+        # The entries are not known for sure, so nothing is deleted.
+        ErrorId = 'GrinfiPagingRunaway'; Message = (Get-RunawayMessage 4 50); Path = $peoplePath; Requests = 4
+        Check = $noListWrite
+    })
+
 # ---- Invoke-GrinfiRequest -All: limit/offset pages of any endpoint ----
 # ignore-filter: a raw request; the module does not know what the endpoint's filter means.
 $rows.Add(@{

@@ -78,6 +78,9 @@ public sealed class SandboxServer : IAsyncDisposable
         EnrichmentEndpoints.Map(api);
         DataSourceEndpoints.Map(api);
         EngagementEndpoints.Map(api);
+        NoteEndpoints.Map(api);
+        ActivityEndpoints.Map(api);
+        BlacklistEndpoints.Map(api);
         var control = new Router();
         ControlEndpoints.Map(control);
         var pipeline = new RequestPipeline(context, api, control);

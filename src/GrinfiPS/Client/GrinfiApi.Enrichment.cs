@@ -28,10 +28,8 @@ internal sealed partial class GrinfiApi
 
     /// <summary>The enrichment queue, streamed; oldest first unless <paramref name="descending"/>.</summary>
     public CollectionPager<GrinfiEnrichmentQueueEntry> EnrichmentQueuePager(bool descending, int pageSize) =>
-        new(async (query, ctx) => ApiPage<GrinfiEnrichmentQueueEntry>.From(
-                await Http.SendJsonAsync(GrinfiRequest.Get(EnrichmentQueue, query), ctx).ConfigureAwait(false),
-                "a page of the enrichment queue", j => Attach(new GrinfiEnrichmentQueueEntry(j))),
-            descending ? new[] { new KeyValuePair<string, string>("order_field", "created_at"), new KeyValuePair<string, string>("order_type", "desc") } : null,
+        new((limit, offset, ctx) => ReadPageAsync(EnrichmentQueue, Paging(limit, offset, descending ? false : null), "a page of the enrichment queue",
+                j => Attach(new GrinfiEnrichmentQueueEntry(j)), ctx),
             "the enrichment queue", pageSize);
 
     /// <summary>Enrichment jobs queued or processed this calendar month, as the server counts them.</summary>

@@ -64,6 +64,7 @@ internal sealed class ContractChecker
         }
         CheckQuery(op, queryString, v);
         if (key == ProseRules.StageList) ProseRules.CheckStageFilter(QueryHelpers.ParseQuery(queryString).TryGetValue("filter", out var f) ? f.ToString() : null, v);
+        if (key == ProseRules.ActivityList) ProseRules.CheckActivityFilter(QueryHelpers.ParseQuery(queryString).TryGetValue("filter", out var af) ? af.ToString() : null, v);
         CheckBody(op, key, contentType, body, v);
         return check;
     }

@@ -5,8 +5,8 @@ namespace GrinfiPS.Sandbox.Contract;
 
 /// <summary>
 /// What the vendor's document says only in words, as checks: the mass-action payload table
-/// and filter forms, the ids rule of the contact count, the JSON-string filter of the
-/// pipeline-stage list, the file part of a CSV upload, and the custom fields that a contact
+/// and filter forms, the ids rule of the contact count, the JSON-string filters of the
+/// pipeline-stage and activity lists, the file part of a CSV upload, and the custom fields that a contact
 /// update silently ignores.
 /// </summary>
 internal static class ProseRules
@@ -14,6 +14,7 @@ internal static class ProseRules
     public const string MassAction = "PUT /leads/api/leads/mass-action";
     public const string Count = "POST /leads/api/leads/count";
     public const string StageList = "GET /leads/api/pipeline-stages";
+    public const string ActivityList = "GET /leads/api/activities";
     public const string Upload = "POST /leads/api/file-imports/upload-csv";
     public const string UpdateLead = "PUT /leads/api/leads/{uuid}";
 
@@ -53,6 +54,16 @@ internal static class ProseRules
     private static readonly Lazy<SchemaCheck> _stageFilter = new(() => SchemaCheck.From(JsonNode.Parse("""
         {"type":"object","required":["object"],
          "properties":{"object":{"enum":["lead","company"]},"type":{"enum":["custom","new","approaching","engaging","replied"]}},
+         "unevaluatedProperties":false}
+        """)!.AsObject()));
+
+    // The keys the activity list's description names; created_at a date or operators with dates.
+    private static readonly Lazy<SchemaCheck> _activityFilter = new(() => SchemaCheck.From(JsonNode.Parse("""
+        {"type":"object",
+         "properties":{"type":{"type":"string"},"lead_uuid":{"type":"string"},"company_uuid":{"type":"string"},
+           "created_at":{"anyOf":[{"type":"string"},{"type":"object","minProperties":1,
+             "properties":{"=":{"type":"string"},"<":{"type":"string"},"<=":{"type":"string"},">":{"type":"string"},">=":{"type":"string"}},
+             "unevaluatedProperties":false}]}},
          "unevaluatedProperties":false}
         """)!.AsObject()));
 
@@ -126,7 +137,14 @@ internal static class ProseRules
     }
 
     /// <summary>The pipeline-stage list's <c>filter</c>: a JSON string whose <c>object</c> is required.</summary>
-    public static void CheckStageFilter(string? text, List<ContractViolation> violations)
+    public static void CheckStageFilter(string? text, List<ContractViolation> violations) =>
+        CheckJsonFilter(text, _stageFilter.Value, "{\"object\":\"lead\"}", violations);
+
+    /// <summary>The activity list's <c>filter</c>: a JSON string of the keys its description names (type, lead_uuid, company_uuid, created_at).</summary>
+    public static void CheckActivityFilter(string? text, List<ContractViolation> violations) =>
+        CheckJsonFilter(text, _activityFilter.Value, "{\"lead_uuid\":\"...\"}", violations);
+
+    private static void CheckJsonFilter(string? text, SchemaCheck schema, string example, List<ContractViolation> violations)
     {
         if (text is null) return;
         JsonDocument doc;
@@ -136,12 +154,12 @@ internal static class ProseRules
         }
         catch (JsonException)
         {
-            violations.Add(Note("query-schema", "filter", "The filter must be a JSON string such as {\"object\":\"lead\"}."));
+            violations.Add(Note("query-schema", "filter", $"The filter must be a JSON string such as {example}."));
             return;
         }
         using (doc)
         {
-            foreach (var problem in _stageFilter.Value.Evaluate(doc.RootElement, "filter"))
+            foreach (var problem in schema.Evaluate(doc.RootElement, "filter"))
             {
                 violations.Add(Note("query-schema", problem.Field, problem.Message));
             }

@@ -127,6 +127,7 @@ internal static class Seeder
         {
             store.FlowLeads.Add(SeedFlowLead(store, store.Flows[rng.Next(2)].Uuid, c, records, anchor));
         }
+        RecordSeeder.Seed(store, contacts, seed, anchor);
         return store;
     }
 

@@ -77,6 +77,18 @@ public sealed class TeamStore
     /// <summary>The record of each custom-field value set through the API: (field uuid, contact uuid) → its uuid and creation time.</summary>
     internal Dictionary<(string Field, string Contact), (string Uuid, long CreatedAt)> ValueRecords { get; } = [];
 
+    /// <summary>Notes on contacts and companies, in the order they were added.</summary>
+    internal List<Note> Notes { get; } = [];
+
+    /// <summary>Activities on contacts and companies, in the order they were recorded.</summary>
+    internal List<Activity> Activities { get; } = [];
+
+    /// <summary>The do-not-contact list of people (the API's leads blacklist).</summary>
+    internal List<BlacklistEntry> PeopleBlacklist { get; } = [];
+
+    /// <summary>The do-not-contact list of companies (the API's companies blacklist).</summary>
+    internal List<BlacklistEntry> CompaniesBlacklist { get; } = [];
+
     /// <summary>Bumped when custom field names or order change: every cached contact JSON is then stale.</summary>
     internal int SchemaVersion { get; private set; } = 1;
 

@@ -43,6 +43,10 @@ internal static class Misbehaviour
         [("POST", "/flows/api/flows-leads/list")] = PageShapes.FlowLeads,
         [("GET", "/leads/api/enrichment-queue")] = PageShapes.EnrichmentQueue,
         [("GET", "/leads/api/data-sources")] = PageShapes.DataSources,
+        [("GET", "/leads/api/notes")] = PageShapes.Notes,
+        [("GET", "/leads/api/activities")] = PageShapes.Activities,
+        [("GET", "/leads/api/leads-blacklist")] = PageShapes.PeopleBlacklist,
+        [("GET", "/leads/api/companies-blacklist")] = PageShapes.CompaniesBlacklist,
     };
 
     public static bool IsPagedRead(string method, string path) => _pagedReads.ContainsKey((method.ToUpperInvariant(), path));
@@ -132,6 +136,9 @@ internal static class Misbehaviour
                     }.ToJson(reading),
                     PageShapes.EnrichmentQueue => new EnrichmentEntry { Uuid = uuid, TeamId = store.TeamId, ObjectType = "lead", ObjectUuid = EndpointSupport.NewUuid(), CreatedAt = now }.ToJson(reading),
                     PageShapes.DataSources => new DataSource { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Type = "csv_leads", Status = "completed", ListUuid = EndpointSupport.NewUuid(), CreatedAt = now, UpdatedAt = now }.ToJson(),
+                    PageShapes.Notes => new Note { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Object = "lead", ObjectUuid = EndpointSupport.NewUuid(), Text = "Phantom note " + n, CreatedAt = now, UpdatedAt = now }.ToJson(),
+                    PageShapes.Activities => new Activity { Uuid = uuid, TeamId = store.TeamId, ObjectType = "lead", ObjectUuid = EndpointSupport.NewUuid(), Type = "email_sent", Payload = [], CreatedAt = now }.ToJson(),
+                    PageShapes.PeopleBlacklist or PageShapes.CompaniesBlacklist => new BlacklistEntry { Uuid = uuid, TeamId = store.TeamId, UserId = store.User.Id, Company = collection == PageShapes.CompaniesBlacklist, Email = collection == PageShapes.PeopleBlacklist ? $"phantom{n}@example.com" : null, Domain = collection == PageShapes.CompaniesBlacklist ? $"phantom{n}.example" : null, CreatedAt = now }.ToJson(),
                     _ => new Flow { Uuid = uuid, TeamId = store.TeamId, Name = "Phantom automation " + n, Status = "on", CreatedAt = now }.ToJson(),
                 });
             }
@@ -269,17 +276,21 @@ internal static class PageShapes
     public const string FlowLeads = "flows-leads";
     public const string EnrichmentQueue = "enrichment-queue";
     public const string DataSources = "data-sources";
+    public const string Notes = "notes";
+    public const string Activities = "activities";
+    public const string PeopleBlacklist = "leads-blacklist";
+    public const string CompaniesBlacklist = "companies-blacklist";
 
     public static PageFields For(string collection, SandboxReading reading) => (collection, reading) switch
     {
         (Leads or Lists, SandboxReading.Minimal) => PageFields.Limit | PageFields.Offset | PageFields.Total,
         // GET custom-fields takes limit and offset, yet its answer documents only data.
         (CustomFields, SandboxReading.Minimal) => PageFields.None,
-        // The company search's schema shows all four, has_more included.
-        (Flows or Companies or FlowLeads or DataSources, _) => PageFields.All,
-        // GET enrichment-queue takes limit and offset, yet its answer documents only data.
-        (EnrichmentQueue, SandboxReading.Minimal) => PageFields.None,
-        (EnrichmentQueue, _) => PageFields.All,
+        // The company search's schema shows all four, has_more included; so do the blacklists'.
+        (Flows or Companies or FlowLeads or DataSources or PeopleBlacklist or CompaniesBlacklist, _) => PageFields.All,
+        // GET enrichment-queue, notes and activities take limit and offset, yet their answers document only data.
+        (EnrichmentQueue or Notes or Activities, SandboxReading.Minimal) => PageFields.None,
+        (EnrichmentQueue or Notes or Activities, _) => PageFields.All,
         (Leads or Lists or CustomFields, _) => PageFields.All,
         // Tags and pipeline stages are not paged: data only, in both readings.
         _ => PageFields.None,

@@ -46,12 +46,14 @@ internal sealed class CollectionPager<T>
     /// <param name="what">What is read, for messages: "the notes".</param>
     /// <param name="pageSize">Items asked for per page.</param>
     /// <param name="sizes">The page sizes seen by earlier reads of the same collection in this command.</param>
-    public CollectionPager(Func<int, int, CallContext, Task<ApiPage<T>>> fetch, string what, int pageSize = GrinfiApi.CollectionPageSize, PageSizes? sizes = null)
+    /// <param name="guard">The bound on the read, when the collection has a tighter one than the default.</param>
+    public CollectionPager(Func<int, int, CallContext, Task<ApiPage<T>>> fetch, string what, int pageSize = GrinfiApi.CollectionPageSize,
+        PageSizes? sizes = null, PageGuard? guard = null)
     {
         _fetch = fetch;
         _pageSize = Math.Max(1, pageSize);
         _sizes = sizes ?? new PageSizes();
-        _guard = new PageGuard(what, _pageSize);
+        _guard = guard ?? new PageGuard(what, _pageSize);
     }
 
     /// <summary>True once the last page was read.</summary>

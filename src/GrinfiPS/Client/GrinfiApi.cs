@@ -47,40 +47,22 @@ internal sealed partial class GrinfiApi
     // ---- helpers ----
 
     /// <summary>
-    /// Reads every page of a GET collection at the largest page size, advancing by what arrived.
-    /// Whether more follow goes by has_more, else the total, else a full page; the stall guard
-    /// ends a read whose pages bring nothing new or never end.
+    /// Reads every page of a GET collection at the largest page size: a <see cref="CollectionPager{T}"/>
+    /// read to the end, for collections small enough to hold (lists, custom fields, automations).
     /// </summary>
     private async Task<IReadOnlyList<T>> GetAllPagesAsync<T>(string path, IEnumerable<KeyValuePair<string, string>>? filter,
         string what, Func<JsonObject, T> map, CallContext ctx, PageGuard? guard = null)
         where T : GrinfiObject
     {
+        var pager = new CollectionPager<T>(
+            (limit, offset, c) => ReadPageAsync(path, Paging(limit, offset).Concat(filter ?? Enumerable.Empty<KeyValuePair<string, string>>()), what, map, c),
+            what, guard: guard);
         var all = new List<T>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        guard ??= new PageGuard(what, CollectionPageSize);
-        var offset = 0;
-        while (true)
+        while (!pager.Done)
         {
-            var query = new List<KeyValuePair<string, string>>
-            {
-                new("limit", CollectionPageSize.ToString(CultureInfo.InvariantCulture)),
-                new("offset", offset.ToString(CultureInfo.InvariantCulture)),
-            };
-            if (filter is not null)
-            {
-                query.AddRange(filter);
-            }
-            var page = ApiPage<T>.From(await Http.SendJsonAsync(GrinfiRequest.Get(path, query), ctx).ConfigureAwait(false), what, map);
-            var fresh = page.Items.Where(i => seen.Add(i.Uuid)).ToList();
-            all.AddRange(fresh);
-            offset += page.Items.Count;
-            var more = page.Items.Count > 0 && (page.HasMore ?? (page.Total is long total ? offset < total : page.Items.Count >= CollectionPageSize));
-            guard.Next(fresh.Count, more, page.Total, CollectionPageSize, page.Limit);
-            if (!more)
-            {
-                return all;
-            }
+            all.AddRange(await pager.NextAsync(ctx).ConfigureAwait(false));
         }
+        return all;
     }
 
     /// <summary>A body of the given values, leaving out the ones not given.</summary>

@@ -55,8 +55,8 @@ try {
     Invoke-SandboxControl $sandbox contacts -Method POST -Body @{ count = $TieSize; createdAt = $tieAt } | Out-Null
     Invoke-SandboxControl $sandbox contacts -Method POST -Body @{ count = $WithoutCreatedAt; withoutCreatedAt = $true } | Out-Null
     $total = (Invoke-SandboxControl $sandbox state).contacts
-    $nullCreated = (Invoke-SandboxApi $sandbox '/leads/api/leads/count' -Method POST -Body @{ filter = @{ created_at = 'is_null' } }).total
-    $tied = (Invoke-SandboxApi $sandbox '/leads/api/leads/count' -Method POST -Body @{ filter = @{ created_at = $tieAt } }).total
+    $nullCreated = (Invoke-SandboxApi $sandbox '/leads/api/leads/count' -Method POST -Body @{ all = $true; filter = @{ created_at = 'is_null' } }).total
+    $tied = (Invoke-SandboxApi $sandbox '/leads/api/leads/count' -Method POST -Body @{ all = $true; filter = @{ created_at = $tieAt } }).total
     Write-BenchLine ("the sandbox holds {0:N0} contacts: {1:N0} share created_at {2}, {3} have none (asked for {4})" -f $total, $tied, $tieAt, $nullCreated, $WithoutCreatedAt)
     if ($nullCreated -ne $WithoutCreatedAt) {
         Write-BenchLine "this sandbox cannot make contacts without created_at: the five were made as ordinary contacts, and reading them was not measured."

@@ -78,18 +78,34 @@ function Write-BenchResult {
     Write-Host "$verdict $Name`: $Measured (target: $Target)" -ForegroundColor $(if ($Pass) { 'Green' } else { 'Red' })
 }
 
+function Write-BenchNote {
+    <#
+        A measured number that is reported, not judged: "NOTE <name>: <measured> (<why>)". It
+        appears in the summary with the verdicts and never changes the exit code.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] [string] $Measured,
+        [Parameter(Mandatory)] [string] $Why
+    )
+    $script:Results.Add([pscustomobject]@{ Name = $Name; Verdict = 'NOTE'; Measured = $Measured; Target = $Why })
+    Write-Host "NOTE $Name`: $Measured ($Why)" -ForegroundColor Yellow
+}
+
 function Complete-Bench {
     <# Prints the verdicts again as a summary; returns the exit code (1 when any target failed). #>
     Write-Host ''
     Write-Host 'Summary:'
     foreach ($r in $script:Results) {
-        Write-Host "  $($r.Verdict) $($r.Name): $($r.Measured) (target: $($r.Target))"
+        $label = if ($r.Verdict -eq 'NOTE') { '' } else { 'target: ' }
+        Write-Host "  $($r.Verdict) $($r.Name): $($r.Measured) ($label$($r.Target))"
     }
+    $targets = @($script:Results | Where-Object Verdict -NE 'NOTE').Count
     if ($script:Failures.Count -gt 0) {
-        Write-Host "FAIL: $($script:Failures.Count) of $($script:Results.Count) targets missed: $($script:Failures -join '; ')" -ForegroundColor Red
+        Write-Host "FAIL: $($script:Failures.Count) of $targets targets missed: $($script:Failures -join '; ')" -ForegroundColor Red
         return 1
     }
-    Write-Host "PASS: all $($script:Results.Count) targets met" -ForegroundColor Green
+    Write-Host "PASS: all $targets targets met" -ForegroundColor Green
     0
 }
 

@@ -13,16 +13,23 @@
         Connect-Grinfi -ApiKey ... -BaseUri ...           # no -RequestsPerMinute: 300
         Import-Csv <-Rows new contacts> | Set-GrinfiLead -List 'Prospects'   # no -ThrottleLimit
     ($env:GRINFI_REQUESTS_PER_MINUTE is cleared, $env:GRINFI_LIMITER_DIR points at a fresh
-    folder.) Read from the sandbox's request log (every request of the key, as received):
+    folder.) Read from the sandbox's request log (every request of the key, as received).
 
-    Targets, per latency:
-    - sustained rate at least 97% of the limit: the requests the sandbox received in the
-      busiest 60-second window, divided by L. 300 upserts at 300 a minute fit one window
-      (with the two requests before them: Connect-Grinfi's and the list lookup), so this is
-      the rate the client kept up while it had work. For reference the script also prints
-      Import.bench.ps1 part A's measure, 60 s / (t[i+L] - t[i]), for the few pairs such a
-      run has: a slot is held until 60 s after its answer, so that one cannot exceed
-      60 / (60 + latency in seconds) (96.8% at 2 s) by design.
+    What "sustained rate at least 97% of the limit" means here. The client holds a slot of
+    the window from the start of a request until 60 s after its answer: it cannot know when,
+    within the round trip, the server counted the request, and only that bound never risks a
+    429 (the sandbox counts at receipt and adds its latency after, so it sees each slot d s
+    earlier than the client frees it). A client that never provokes a 429 therefore sustains
+    at most L x 60 / (60 + d) a minute at latency d: 98.4% of the limit at 1 s, 96.8% at 2 s.
+    97% of the limit itself is out of reach at 2 s for any such client, so the bench judges:
+    - sustained rate: Import.bench.ps1 part A's measure, median over i of
+      60 s / (t[i+L] - t[i]), over a run of at least three windows (the issue's 300 upserts
+      fit one window and show no sustained rate, hence -Rows 1,000), at least 97% of the
+      rate the slot accounting allows, 60 / (60 + d); the share of the limit itself is
+      printed beside it;
+    - the window filled: the busiest 60-second window holds at least 97% of L. This is what
+      300 upserts show: enough requests in flight to spend a window's whole budget within
+      the window, whatever the latency (with 4 in flight it would hold 240 at 1 s, 120 at 2 s);
     - 0 answers 429 at the server; every row once (no row errors, contacts = seed + rows).
     Exits 1 when a target is missed.
 .EXAMPLE
@@ -34,7 +41,7 @@ param(
     [Parameter(Mandatory)] [string] $SandboxPath,
     [int[]] $LatencyMs = @(1000, 2000),
     [int] $Limit = 300,
-    [int] $Rows = 300
+    [int] $Rows = 1000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -66,20 +73,28 @@ try {
             $pacing = Measure-BenchPacing -Log @(Get-SandboxRequest $sandbox) -Limit $Limit
             $state = Invoke-SandboxControl $sandbox state
             $fill = $pacing.Busiest / $Limit
+            $ceiling = 60 / (60 + $latency / 1000)
+            $windows = if ($pacing.Pairs.Count) { ($pacing.Pairs[-1].End - $pacing.Pairs[0].Start).TotalSeconds / 60 } else { 0 }
+            $ofCeiling = $pacing.Median / $ceiling
             $rowsOk = $importErrors.Count -eq 0 -and $state.contacts -eq $SeedContacts + $Rows
             Write-BenchLine ("{0:N0} rows in {1:N1} s with the connection's {2}/min; {3} row errors; {4:N0} contacts now (expected {5:N0})" -f
                 $Rows, $seconds, $connection.RequestsPerMinute, $importErrors.Count, $state.contacts, ($SeedContacts + $Rows))
             Write-BenchLine ("requests: {0:N0} let through, {1} answered 429, over {2:N1} s; the busiest 60-s window held {3} of {4}" -f
                 $pacing.Requests, $pacing.Refused, ($pacing.Minutes * 60), $pacing.Busiest, $Limit)
-            Write-BenchLine ("for reference, Import part A's 60 s / (t[i+{0}] - t[i]) over its {1} pairs: {2} (by design at most 60/(60+{3:N0}) = {4:P1})" -f
-                $Limit, $pacing.Pairs.Count, $(if ($pacing.Pairs.Count) { Format-Spread @($pacing.Pairs | ForEach-Object { $_.Achieved * 100 }) -Unit '%' } else { 'none' }),
-                ($latency / 1000), (60 / (60 + $latency / 1000)))
+            Write-BenchLine ("sustained, 60 s / (t[i+{0}] - t[i]) over {1:N0} pairs spanning {2:N1} windows: {3}" -f
+                $Limit, $pacing.Pairs.Count, $windows, $(if ($pacing.Pairs.Count) { Format-Spread @($pacing.Pairs | ForEach-Object { $_.Achieved * 100 }) -Unit '%' } else { 'none' }))
+            Write-BenchLine ("a slot is held until 60 s after its answer, so a client that never risks a 429 sustains at most 60/(60+{0:N0}) = {1:P1} of the limit; the median is {2:P1} of that" -f
+                ($latency / 1000), $ceiling, $ofCeiling)
             if (-not $rowsOk -and $importErrors.Count) {
                 Write-BenchLine "first error: $($importErrors | Select-Object -First 1)"
             }
-            Write-BenchResult -Name ("{0:N0} ms latency: sustained rate" -f $latency) -Pass ($fill -ge 0.97 -and $rowsOk) `
-                -Measured ("{0:P1} of {1}/min ({2} requests in the busiest 60-s window); {3} row errors" -f $fill, $Limit, $pacing.Busiest, $importErrors.Count) `
-                -Target 'at least 97% of the limit, every row once'
+            Write-BenchResult -Name ("{0:N0} ms latency: sustained rate" -f $latency) -Pass ($ofCeiling -ge 0.97 -and $windows -ge 3 -and $rowsOk) `
+                -Measured ("{0:P1} of {1}/min (median of {2:N0} pairs over {3:N1} windows), {4:P1} of the {5:P1} a 429-free client can keep; {6} row errors" -f
+                    $pacing.Median, $Limit, $pacing.Pairs.Count, $windows, $ofCeiling, $ceiling, $importErrors.Count) `
+                -Target ("at least 97% of 60/(60+{0:N0}) over at least 3 windows, every row once" -f ($latency / 1000))
+            Write-BenchResult -Name ("{0:N0} ms latency: window filled" -f $latency) -Pass ($fill -ge 0.97) `
+                -Measured ("{0:P1} of {1}/min ({2} requests in the busiest 60-s window)" -f $fill, $Limit, $pacing.Busiest) `
+                -Target 'at least 97% of the limit in one 60-s window'
             Write-BenchResult -Name ("{0:N0} ms latency: 429 answers" -f $latency) -Pass ($pacing.Refused -eq 0) -Measured "$($pacing.Refused)" -Target '0'
         }
         finally {

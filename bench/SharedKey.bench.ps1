@@ -8,7 +8,9 @@
     --requests-per-minute L (L = 120 by default) and two fresh PowerShell processes, started
     -StartGap seconds apart, each running
         Connect-Grinfi -RequestsPerMinute L
-        Import-Csv <its own -Rows new contacts> | Set-GrinfiLead -List 'Prospects' -ThrottleLimit 4
+        Import-Csv <its own -Rows new contacts> | Set-GrinfiLead -List 'Prospects'
+    (-RequestsPerMinute because the sandbox's limit is not the API's 300; -ThrottleLimit left
+    at its default, a ceiling: the window of writes in flight adapts to latency and limit.)
     with $env:GRINFI_LIMITER_DIR pointing both at a fresh folder (the folder the limiter shares
     its window through; without it, the per-user default).
 
@@ -53,7 +55,7 @@ if ($Child) {
     Connect-Grinfi -ApiKey (ConvertTo-SecureString $ApiKey -AsPlainText -Force) -BaseUri $BaseUri -RequestsPerMinute $Limit -InformationAction Ignore
     $importErrors = @()
     $watch = [Diagnostics.Stopwatch]::StartNew()
-    Import-Csv $Csv | Set-GrinfiLead -List 'Prospects' -ThrottleLimit 4 -ErrorVariable importErrors -ErrorAction SilentlyContinue -InformationAction Ignore | Out-Null
+    Import-Csv $Csv | Set-GrinfiLead -List 'Prospects' -ErrorVariable importErrors -ErrorAction SilentlyContinue -InformationAction Ignore | Out-Null
     [pscustomobject]@{
         Seconds    = $watch.Elapsed.TotalSeconds
         Errors     = $importErrors.Count

@@ -307,6 +307,18 @@ Describe 'Throughput and order' {
         ($made.LinkedIn | Sort-Object -Unique).Count | Should -Be 40
     }
 
+    It 'reads a small team once for the look-ups of every batch, also while that read is slow' {
+        # The team read answers late: the later batches of 100 rows are ready before it is.
+        Add-SandboxFault $script:sb @{ path = '/leads/api/leads/search'; kind = 'delay'; delayMs = 1500 }
+        $rows = 1..250 | ForEach-Object { [pscustomobject]@{ LinkedIn = "team-read-$_"; FirstName = "T$_"; Email = "t$_@team.test" } }
+
+        $rows | Set-GrinfiLead -List 'Prospects' -ErrorVariable bad -InformationAction Ignore
+
+        $bad | Should -BeNullOrEmpty
+        @(Get-SandboxRequest $script:sb -Path '/leads/api/leads/search').Count | Should -Be 1
+        @(Get-SandboxRequest $script:sb -Path $script:upsert).Count | Should -Be 250
+    }
+
     It 'writes the summary to the information stream, not the output' {
         $out = [pscustomobject]@{ LinkedIn = 'summary-person' } | Set-GrinfiLead -List 'Prospects' -InformationVariable info 6>$null
 

@@ -86,6 +86,32 @@ public sealed class LeadPagerTests : IClassFixture<SandboxFixture>, IAsyncLifeti
     }
 
     [Fact]
+    public async Task A_page_ending_deep_in_a_tie_goes_on_with_that_tie_by_uuid()
+    {
+        // 10 contacts, then a tie of 140, then 20: the first page of 50 ends with 40 of the tie.
+        var list = await _connection.Api.CreateListAsync("Deep tie", CallContext.None);
+        var before = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            before.AddRange(await _sandbox.InsertContactsAsync(1, $"2024-05-04T00:00:0{i}.000000Z", list.Uuid));
+        }
+        var tie = await _sandbox.InsertContactsAsync(140, TieTime, list.Uuid);
+        var after = await _sandbox.InsertContactsAsync(20, null, list.Uuid);
+        var filter = new JsonObject { ["list_uuid"] = list.Uuid };
+        _sandbox.Server.Requests.Clear();
+
+        var (read, pager) = await ReadWithPagerAsync(filter, pageSize: 50);
+
+        Assert.Equal(before.Concat(tie).Concat(after).OrderBy(u => u), read.OrderBy(u => u));
+        var searches = _sandbox.Server.Requests.All().Where(r => r.Path == "/leads/api/leads/search").Select(r => r.Body!).ToList();
+        // The second search reads the tie by uuid, not ">=" the tie's value (a page of 40 repeats and 10 new).
+        Assert.Contains("\"created_at\":{\"=\":", searches[1]);
+        Assert.Contains("\"order_field\":\"uuid\"", searches[1]);
+        // First page, the tie in three pages of 50, 50 and 40, past it, the contacts without created_at.
+        Assert.Equal(6, pager.Requests);
+    }
+
+    [Fact]
     public async Task Stays_exact_when_the_reader_moves_contacts_out_of_the_filter()
     {
         var from = await _connection.Api.CreateListAsync("From", CallContext.None);

@@ -9,6 +9,11 @@ namespace GrinfiPS.Tests;
 /// Sync-GrinfiLead's list snapshot: what it finds by key, what it keeps to compare, and that
 /// 100,000 contacts stay well within the 150 MB for the whole snapshot.
 /// </summary>
+/// <remarks>
+/// The heap is the process's: measured while other test classes run, their allocations count
+/// too. So this class runs alone (<see cref="AloneCollection"/>).
+/// </remarks>
+[Collection(AloneCollection.Name)]
 public sealed class ListSnapshotTests
 {
     // What a CRM export compares: names, company, title, headline, email, about, address.

@@ -25,7 +25,8 @@ namespace GrinfiPS.Client;
 /// thousands the same created_at). When a whole page shares one value the tie may go on past
 /// the page, and "&gt;= value" would return the same page again. Then the pager reads that
 /// tie on its own, sorted by uuid (unique) and paged by <c>uuid &gt; last uuid</c>, and goes
-/// on with <c>sort_field &gt; value</c>. Contacts with no value in the sort field come last,
+/// on with <c>sort_field &gt; value</c>; so does a page whose last value fills more than half of
+/// it. Items with no value in the sort field come last,
 /// read the same way by uuid.
 /// </para>
 /// <para>
@@ -178,7 +179,12 @@ internal abstract class KeysetPager<T>
         var first = Value(items[0])!;
         var last = Value(items[items.Count - 1])!;
         var fresh = items.Where(i => !(AtCursor(i) && _readAtCursor.Contains(i.Uuid))).ToList();
-        var wholePageOneTie = full && FilterAlgebra.Same(first, last, _sortKind) && _sortField != Tiebreaker;
+        // A full page that is one tie, or ends in a run of its last value filling more than half
+        // of it (a bulk import, most likely), goes on by reading that value's tie by uuid. Asking
+        // ">= value" after a long run would spend most of a page on the run again and, when the
+        // tie is wider than a page, that whole page once more by uuid.
+        var tailRun = items.Count(i => FilterAlgebra.Same(Value(i), last, _sortKind));
+        var wholePageOneTie = full && _sortField != Tiebreaker && (FilterAlgebra.Same(first, last, _sortKind) || 2 * tailRun > items.Count);
         _guard.Next(wholePageOneTie ? items.Count : fresh.Count, full, total, asked, applied);
         if (!FilterAlgebra.Same(last, _cursor, _sortKind))
         {
@@ -192,8 +198,9 @@ internal abstract class KeysetPager<T>
 
         if (wholePageOneTie)
         {
-            // The whole page is one tie, which may go on past it: ">= value" would return this
-            // page again. Read the rest of the tie by uuid, skipping the ones just returned.
+            // The page is one tie (or ends in a long one), which may go on past it: ">= value"
+            // would return this page again. Read the rest of the tie by uuid, skipping the ones
+            // just returned.
             _phase = Phase.Tie;
             _lastUuid = null;
             _guard = new PageGuard($"{_what} sharing one {_sortField}", _pageSize);

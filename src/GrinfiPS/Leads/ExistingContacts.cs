@@ -26,8 +26,9 @@ internal sealed class ExistingContacts
     private readonly GrinfiApi _api;
     private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, byte> _createdHere = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _teamLock = new();
     private IReadOnlyList<GrinfiLead>? _team;
-    private bool _teamTried;
+    private Task? _teamRead;
 
     public ExistingContacts(GrinfiApi api) => _api = api;
 
@@ -43,21 +44,22 @@ internal sealed class ExistingContacts
         {
             row.LookedUp = true;
         }
-        if (!_teamTried)
+        // Batches are looked up concurrently: the first starts the team read, the others wait for
+        // it rather than search while it is in flight. Only the first fails with it; the others
+        // then search as for a large team.
+        bool first;
+        Task teamRead;
+        lock (_teamLock)
         {
-            // One page of the largest size: when it holds the whole team, every later row is
-            // matched in memory, and the run's look-ups cost this one request.
-            _teamTried = true;
-            System.Threading.Interlocked.Increment(ref _requests);
-            var page = await _api.SearchLeadsAsync(new LeadQuery(new JsonObject(), LeadPager.MaxPageSize) { OrderField = "uuid" }, ctx).ConfigureAwait(false);
-            if (page.Items.Count < Math.Min(LeadPager.MaxPageSize, page.Limit ?? LeadPager.MaxPageSize) && (page.Total is null || page.Total <= page.Items.Count))
-            {
-                _team = page.Items;
-                foreach (var lead in _team)
-                {
-                    _known[lead.Uuid] = 0;
-                }
-            }
+            first = _teamRead is null;
+            teamRead = _teamRead ??= ReadTeamAsync(ctx);
+        }
+        try
+        {
+            await teamRead.ConfigureAwait(false);
+        }
+        catch (GrinfiException) when (!first)
+        {
         }
         var byUuid = rows.Where(r => r.IsUpdate && r.Current is null).ToList();
         if (byUuid.Count > 0)
@@ -84,6 +86,24 @@ internal sealed class ExistingContacts
                 row.Current = found.FirstOrDefault(lead => key.Matches(lead, row, rowValues));
             }
             open.RemoveAll(r => r.Current is not null);
+        }
+    }
+
+    /// <summary>
+    /// One page of the largest size: when it holds the whole team, every later row is matched
+    /// in memory, and the run's look-ups cost this one request.
+    /// </summary>
+    private async Task ReadTeamAsync(CallContext ctx)
+    {
+        System.Threading.Interlocked.Increment(ref _requests);
+        var page = await _api.SearchLeadsAsync(new LeadQuery(new JsonObject(), LeadPager.MaxPageSize) { OrderField = "uuid" }, ctx).ConfigureAwait(false);
+        if (page.Items.Count < Math.Min(LeadPager.MaxPageSize, page.Limit ?? LeadPager.MaxPageSize) && (page.Total is null || page.Total <= page.Items.Count))
+        {
+            foreach (var lead in page.Items)
+            {
+                _known[lead.Uuid] = 0;
+            }
+            _team = page.Items;
         }
     }
 

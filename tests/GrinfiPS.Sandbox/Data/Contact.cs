@@ -99,7 +99,8 @@ internal sealed class Contact
 
     public long? LastAutomationApproveAt { get; set; }
 
-    public long CreatedAt { get; set; }
+    /// <summary>Null only for contacts a test made without one (<c>withoutCreatedAt</c>): the schema allows it, and they sort last.</summary>
+    public long? CreatedAt { get; set; }
 
     public long UpdatedAt { get; set; }
 

@@ -87,13 +87,21 @@ internal sealed class ContactIndex
         return lo;
     }
 
-    /// <summary>Default order: created_at, then the tie hash, then uuid (only if two hashes collide).</summary>
+    /// <summary>
+    /// Default order: created_at, then the tie hash, then uuid (only if two hashes collide);
+    /// contacts without created_at after all the others, by the tie hash.
+    /// </summary>
     public static int CompareByCreated(Contact a, Contact b)
     {
-        var cmp = a.CreatedAt.CompareTo(b.CreatedAt);
+        if (a.CreatedAt is not { } x) return b.CreatedAt is null ? CompareTie(a, b) : 1;
+        if (b.CreatedAt is not { } y) return -1;
+        var cmp = x.CompareTo(y);
         if (cmp != 0) return cmp;
         return CompareTie(a, b);
     }
+
+    /// <summary>Where a contact stands against an instant in the created_at index: one without created_at after every instant.</summary>
+    public static int CompareCreated(Contact c, long ticks) => c.CreatedAt is { } v ? v.CompareTo(ticks) : 1;
 
     public static int CompareByUuid(Contact a, Contact b) => string.CompareOrdinal(a.Uuid, b.Uuid);
 

@@ -52,7 +52,7 @@ internal sealed class LeadFilter
     /// <summary>True when the contact passes every condition, range bounds included.</summary>
     public bool Matches(Contact c)
     {
-        if (CreatedRange is { } r && (c.CreatedAt < r.From || c.CreatedAt >= r.To)) return false;
+        if (CreatedRange is { } r && (c.CreatedAt is not { } created || created < r.From || created >= r.To)) return false;
         if (UuidRange is { } u && !InUuidRange(c.Uuid, u)) return false;
         foreach (var p in Predicates)
         {

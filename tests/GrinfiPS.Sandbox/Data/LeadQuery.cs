@@ -21,8 +21,9 @@ internal static class LeadQuery
             var index = order == LeadField.CreatedAt ? store.ByCreated : store.ByUuid;
             var (lo, hi) = order == LeadField.CreatedAt ? created : byUuid;
             var otherRange = order == LeadField.CreatedAt ? filter.UuidRange is not null : filter.CreatedRange is not null;
-            if (filter.Predicates.Count == 0 && !otherRange) return Slice(index, lo, hi, desc, offset, limit);
-            return Walk(index, lo, hi, filter, desc, offset, limit);
+            var at = InOrder(index, lo, hi, desc, order == LeadField.CreatedAt);
+            if (filter.Predicates.Count == 0 && !otherRange) return Slice(at, hi - lo, offset, limit);
+            return Walk(at, hi - lo, filter, offset, limit);
         }
 
         // Scan whichever indexed range is narrower; the filter re-checks both ranges.
@@ -95,8 +96,8 @@ internal static class LeadQuery
         var index = store.ByCreated;
         if (filter.CreatedRange is not { } r) return (0, index.Count);
         if (r.From >= r.To) return (0, 0);
-        var lo = index.LowerBound(c => c.CreatedAt.CompareTo(r.From));
-        var hi = index.LowerBound(c => c.CreatedAt.CompareTo(r.To));
+        var lo = index.LowerBound(c => ContactIndex.CompareCreated(c, r.From));
+        var hi = index.LowerBound(c => ContactIndex.CompareCreated(c, r.To));
         return (lo, Math.Max(lo, hi));
     }
 
@@ -117,28 +118,40 @@ internal static class LeadQuery
         return (lo, Math.Max(lo, hi));
     }
 
-    /// <summary>The page straight out of the index: nothing else to check.</summary>
-    private static Result Slice(ContactIndex index, int lo, int hi, bool desc, int offset, int limit)
+    /// <summary>
+    /// The k-th contact of index[lo, hi) in the search's order. Descending reverses the index,
+    /// except that contacts without created_at (at the index's end) stay last, as
+    /// <see cref="SortComparison"/> sorts nulls in both directions.
+    /// </summary>
+    private static Func<int, Contact> InOrder(ContactIndex index, int lo, int hi, bool desc, bool byCreated)
     {
-        var total = hi - lo;
+        if (!desc) return k => index[lo + k];
+        var split = byCreated ? Math.Clamp(index.LowerBound(c => c.CreatedAt is null ? 0 : -1), lo, hi) : hi;
+        var dated = split - lo;
+        return k => k < dated ? index[split - 1 - k] : index[hi - 1 - (k - dated)];
+    }
+
+    /// <summary>The page straight out of the index: nothing else to check.</summary>
+    private static Result Slice(Func<int, Contact> at, int total, int offset, int limit)
+    {
         var count = (int)Math.Clamp((long)total - offset, 0, limit);
         var page = new List<Contact>(count);
         for (var k = 0; k < count; k++)
         {
-            page.Add(desc ? index[hi - 1 - offset - k] : index[lo + offset + k]);
+            page.Add(at(offset + k));
         }
         return new Result(page, total);
     }
 
     /// <summary>Walks the index range in sort order, counting every match and keeping the page's.</summary>
-    private static Result Walk(ContactIndex index, int lo, int hi, LeadFilter filter, bool desc, int offset, int limit)
+    private static Result Walk(Func<int, Contact> at, int total, LeadFilter filter, int offset, int limit)
     {
         var page = new List<Contact>(Math.Min(limit, 256));
         var end = (long)offset + limit;
         var seen = 0;
-        for (var k = 0; k < hi - lo; k++)
+        for (var k = 0; k < total; k++)
         {
-            var c = desc ? index[hi - 1 - k] : index[lo + k];
+            var c = at(k);
             if (!filter.Matches(c)) continue;
             if (seen >= offset && seen < end) page.Add(c);
             seen++;

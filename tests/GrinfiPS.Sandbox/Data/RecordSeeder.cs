@@ -29,7 +29,7 @@ internal static class RecordSeeder
         var flows = store.Flows.Where(f => f.Status == "on").Select(f => f.Uuid).ToList();
         foreach (var contact in contacts.Take(WithHistory))
         {
-            var at = contact.CreatedAt;
+            var at = contact.CreatedAt ?? anchor; // seeded contacts always have one
             long Later() => at = Math.Min(anchor - 1, at + (long)(rng.NextDouble() * 5 * TimeSpan.TicksPerDay) + TimeSpan.TicksPerMinute);
             var flow = flows.Count > 0 ? flows[rng.Next(flows.Count)] : Guid.Empty.ToString("D");
             var steps = rng.Next(4);

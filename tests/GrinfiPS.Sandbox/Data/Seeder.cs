@@ -144,7 +144,8 @@ internal static class Seeder
     {
         var roll = rng.Next(100);
         var status = roll < 60 ? FlowLead.InProgress : roll < 70 ? FlowLead.Paused : roll < 90 ? FlowLead.Finished : FlowLead.Failed;
-        var created = Timestamps.Truncate(contact.CreatedAt + (long)((anchor - contact.CreatedAt) * rng.NextDouble() * 0.5));
+        var joined = contact.CreatedAt ?? anchor; // seeded contacts always have one
+        var created = Timestamps.Truncate(joined + (long)((anchor - joined) * rng.NextDouble() * 0.5));
         return new FlowLead
         {
             Uuid = NewUuid(rng), TeamId = store.TeamId, FlowUuid = flowUuid, LeadUuid = contact.Uuid, Status = status,

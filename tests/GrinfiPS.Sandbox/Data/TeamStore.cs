@@ -169,7 +169,7 @@ public sealed class TeamStore
         Index(contact);
         if (changed)
         {
-            contact.UpdatedAt = Math.Max(Now(), contact.CreatedAt);
+            contact.UpdatedAt = Math.Max(Now(), contact.CreatedAt ?? long.MinValue);
             contact.DropCachedJson();
         }
         return changed;

@@ -50,7 +50,7 @@ internal static class ContactFieldSetters
     private static readonly Dictionary<string, Action<Contact, long?>> _dates = new(StringComparer.Ordinal)
     {
         ["last_automation_approve_at"] = (c, v) => c.LastAutomationApproveAt = v,
-        ["updated_at"] = (c, v) => c.UpdatedAt = v ?? c.CreatedAt,
+        ["updated_at"] = (c, v) => c.UpdatedAt = v ?? c.CreatedAt ?? c.UpdatedAt,
     };
 
     private static readonly Dictionary<string, Action<Contact, string[]>> _arrays = new(StringComparer.Ordinal)

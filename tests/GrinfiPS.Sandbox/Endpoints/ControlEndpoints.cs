@@ -238,6 +238,15 @@ internal static class ControlEndpoints
             if (JsonRead.TryString(body, "createdAt", out var text) && Timestamps.TryParse(text, out var ticks)) createdAt = Timestamps.Truncate(ticks);
             else errors.Add("createdAt", "The createdAt must be an ISO 8601 date.");
         }
+        var withoutCreatedAt = false;
+        if (!JsonRead.IsNullOrMissing(body, "withoutCreatedAt") && !JsonRead.TryBoolean(body["withoutCreatedAt"], out withoutCreatedAt))
+        {
+            errors.Add("withoutCreatedAt", "The withoutCreatedAt must be true or false.");
+        }
+        else if (withoutCreatedAt && createdAt is not null)
+        {
+            errors.Add("withoutCreatedAt", "Give createdAt or withoutCreatedAt, not both.");
+        }
         var listUuid = EndpointSupport.OptionalString(body, "listUuid", errors);
         var listName = EndpointSupport.OptionalString(body, "listName", errors);
         var tagRefs = body["tags"] is null ? null : EndpointSupport.StringArray(body["tags"], "tags", errors, required: false);
@@ -263,7 +272,9 @@ internal static class ControlEndpoints
             var contacts = Seeder.Generate(store, count!.Value, i => createdAt ?? now + i * Timestamps.TicksPerMicrosecond, list!.Uuid);
             foreach (var c in contacts)
             {
-                if (c.UpdatedAt < c.CreatedAt || createdAt is null) c.UpdatedAt = c.CreatedAt;
+                if (c.UpdatedAt < c.CreatedAt || createdAt is null) c.UpdatedAt = c.CreatedAt!.Value;
+                // A contact without created_at (the schema allows null): searches sort it last.
+                if (withoutCreatedAt) c.CreatedAt = null;
                 if (tags is not null) c.Tags = tags.Select(t => t!.Uuid).Distinct().ToList();
                 if (stage is not null) c.PipelineStageUuid = stage.Uuid;
                 foreach (var set in setters) set(c);

@@ -160,7 +160,7 @@ internal static class FileEndpoints
             string?[] values =
                 [c.Uuid, c.FirstName, c.LastName, c.Name, c.CompanyName, c.Position, c.Headline, c.Linkedin, c.LnId, c.SnId,
                  c.WorkEmail, c.PersonalEmail, c.WorkPhoneNumber, c.PersonalPhoneNumber, c.ListUuid, c.PipelineStageUuid,
-                 string.Join(';', c.Tags), Timestamps.Format(c.CreatedAt), Timestamps.Format(c.UpdatedAt)];
+                 string.Join(';', c.Tags), c.CreatedAt is { } created ? Timestamps.Format(created) : null, Timestamps.Format(c.UpdatedAt)];
             Csv.AppendRow(sb, values.Concat(fields.Select(f => c.CustomFields.TryGetValue(f.Uuid, out var v) ? v.ToString() : null)));
         }
         var uuid = EndpointSupport.NewUuid();

@@ -267,6 +267,7 @@ Describe 'The do-not-contact list of companies' {
         $failed[0].TargetObject.Name | Should -Be 'Initrode Nameless'
         $failed[1].FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidDomain,*'
         $failed[2].FullyQualifiedErrorId | Should -BeLike 'GrinfiNotACompany,*'
+        $failed[2].Exception.Message | Should -Match 'Pipe the company instead: Get-GrinfiCompany [0-9a-f-]{36} \| Add-GrinfiCompanyDoNotContact'
         "$summary" | Should -Be 'Add to the company do-not-contact list: 3 entries; 1 already on the list.'
     }
 

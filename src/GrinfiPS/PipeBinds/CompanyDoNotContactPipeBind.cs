@@ -44,7 +44,8 @@ public sealed class CompanyDoNotContactPipeBind
                 break;
             case Guid:
             case string s when Guid.TryParseExact(s.Trim(), "D", out _):
-                Problem = $"'{inner}' is a UUID; the do-not-contact list keeps a company by its domain, which a UUID does not give.";
+                Problem = $"'{inner}' is a UUID; the do-not-contact list keeps a company by its domain, which a UUID does not give. " +
+                    $"Pipe the company instead: Get-GrinfiCompany {inner.ToString()!.Trim()} | Add-GrinfiCompanyDoNotContact.";
                 break;
             case string s when CellValues.Text(s) is null:
                 IsBlank = true;

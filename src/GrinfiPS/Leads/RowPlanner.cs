@@ -39,6 +39,7 @@ internal static class RowPlanner
 
         CheckReadOnly(row, current, notes);
         var changed = ChangedFields(row, current, notes);
+        CheckEmail(row, changed);
         var custom = ChangedCustomFields(row, current, notes);
         if (row.IsUpdate)
         {
@@ -84,6 +85,7 @@ internal static class RowPlanner
 
     private static void NewContact(LeadRow row, WriteOptions options)
     {
+        CheckEmail(row, row.Fields.Keys);
         row.Upsert = new LeadUpsert(row.Fields, row.ListUuid!)
         {
             CustomFields = row.CustomFields.Where(c => c.Value is not null).ToDictionary(c => c.Field.Name, c => c.Value),
@@ -163,6 +165,20 @@ internal static class RowPlanner
             }
         }
         return changed;
+    }
+
+    /// <summary>
+    /// An email about to be sent must be one the API's schema takes: a value it would refuse (a
+    /// placeholder such as n/a, a name) is a row error before the request. Checked only when it
+    /// is sent, so a contact's own stored value read back from an export never fails its row.
+    /// </summary>
+    private static void CheckEmail(LeadRow row, IEnumerable<string> sent)
+    {
+        if (sent.Contains("email") && CellValues.EmailProblem(row.Fields["email"]) is string problem)
+        {
+            throw GrinfiException.InvalidInput("GrinfiInvalidEmail", $"'{row.Fields["email"]}' is not an e-mail address the API takes: {problem}.", row.Input,
+                "Correct the e-mail cell, or leave it empty.");
+        }
     }
 
     /// <summary>Read-only columns whose cell no longer holds the contact's value: an edit that will not happen, counted for one warning.</summary>

@@ -153,8 +153,8 @@ BeforeAll {
 
         $missing = [guid]::NewGuid().ToString()
         $bad = Invoke-SetLeadRun $script:sb -Command {
-            Set-GrinfiLead -Uuid 'not-a-uuid' -Position 'X'
-            Set-GrinfiLead -Uuid $missing -Position 'X'
+            Set-GrinfiLead -Uuid 'not-a-uuid' -Position 'X' -ErrorAction Continue
+            Set-GrinfiLead -Uuid $missing -Position 'X' -ErrorAction Continue
         }
         $bad.Errors.FullyQualifiedErrorId | ForEach-Object { ($_ -split ',')[0] } | Should -Be @('GrinfiInvalidUuid', 'GrinfiLeadNotFound')
         $bad.Puts | Should -BeNullOrEmpty
@@ -574,7 +574,8 @@ Describe 'True outcomes' {
         $firstWrite = ($run.Log | Where-Object path -EQ $script:upsertPath | Select-Object -First 1).seq
         ($run.Log | Where-Object path -Like '*/search' | Select-Object -First 2 | Select-Object -Last 1).seq | Should -BeLessThan $firstWrite
         # 100 rows a search: each row's handle is asked for once, in a search with at most 100 rows' values.
-        $byHandle = @($searches | Where-Object { $_.filter.Keys -contains 'linkedin' })
+        # A search that fills a page is asked for its next page: count each search once.
+        $byHandle = @($searches | Where-Object { $_.filter.Keys -contains 'linkedin' } | Group-Object { $_.filter | ConvertTo-Json -Compress } | ForEach-Object { $_.Group[0] })
         $handles = @($byHandle | ForEach-Object { @($_.filter.linkedin | Where-Object { $_ -notlike '*/*' }) })
         $byHandle | ForEach-Object { @($_.filter.linkedin | Where-Object { $_ -notlike '*/*' }).Count | Should -BeLessOrEqual 100 }
         $handles.Count | Should -Be 200 -Because 'the 200 rows with a handle, each once'
@@ -722,6 +723,24 @@ Describe 'Values as the API wants them' {
         $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidFieldValue,*' }
         $run.Errors | ForEach-Object { $_.Exception | Should -Not -BeOfType ([OverflowException]) }
         $run.Errors[2].Exception.Message | Should -BeLike '*1E+30*'
+    }
+
+    It 'refuses an e-mail address the API''s schema does not take before sending it, and sends every other' {
+        $emails = [ordered]@{
+            'Ada.Lovelace@Example.COM' = $true; "o'brien@example.ie" = $true; 'a+tag@example.io' = $true; 'joerg@müller.de' = $true
+            '"quoted name"@example.io' = $true; 'a_b@sub.example.co.uk' = $true
+            'n/a' = $false; 'ada@localhost' = $false; 'jörg@example.de' = $false; 'a..b@example.io' = $false; 'a@-example.io' = $false; 'Ada Lovelace' = $false
+        }
+        $known = New-KnownContact
+        $rows = @(foreach ($e in $emails.Keys) { [pscustomobject]@{ LinkedIn = "mail-$(New-Id)"; Email = $e } }) + @([pscustomobject]@{ Uuid = $known.Uuid; 'E-mail' = 'still not one' })
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Prospects' }
+
+        Assert-RunAgreesWithLog $run -Rows $rows
+        $run.Upserts.lead.email | Should -Be @($emails.Keys | Where-Object { $emails[$_] })
+        $run.Errors | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidEmail,*' }
+        $run.Errors.Count | Should -Be 7
+        $run.Errors[0].Exception.Message | Should -BeLike "Row 7 (*'n/a'*"
+        $run.Puts | Should -BeNullOrEmpty
     }
 
     It 'takes LinkedIn values in every profile form and names any other value in a row error' {

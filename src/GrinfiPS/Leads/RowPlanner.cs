@@ -66,6 +66,7 @@ internal static class RowPlanner
         {
             var fields = changed.ToDictionary(f => f, f => row.Fields[f], StringComparer.Ordinal);
             fields["linkedin_id"] = row.Fields["linkedin_id"];
+            AddIdField(row, fields, current);
             row.Upsert = new LeadUpsert(fields, row.ListUuid!)
             {
                 CustomFields = custom.ToDictionary(c => c.Field.Name, c => c.Value),
@@ -86,7 +87,9 @@ internal static class RowPlanner
     private static void NewContact(LeadRow row, WriteOptions options)
     {
         CheckEmail(row, row.Fields.Keys);
-        row.Upsert = new LeadUpsert(row.Fields, row.ListUuid!)
+        var fields = new Dictionary<string, string>(row.Fields, StringComparer.Ordinal);
+        AddIdField(row, fields, null);
+        row.Upsert = new LeadUpsert(fields, row.ListUuid!)
         {
             CustomFields = row.CustomFields.Where(c => c.Value is not null).ToDictionary(c => c.Field.Name, c => c.Value),
             // Made new on the lookup's word; should another contact match after all, leave it as it is.
@@ -94,6 +97,23 @@ internal static class RowPlanner
             MoveToList = options.MoveToList,
         };
         AddStageAndTags(row, options, null);
+    }
+
+    /// <summary>
+    /// A member id or Sales Navigator id also goes in its own field (ln_id, sn_id) of the upsert.
+    /// Its linkedin_id may be a URL the API reads as a handle (/in/ACoAA..., /sales/lead/ACwAA...):
+    /// without the field the contact would not hold the id where the next run's look-up searches
+    /// for it, and the upsert would not match the contact by it (the API matches by ln_id and
+    /// sn_id before handles). Not where the row gives the field itself, nor where the contact
+    /// holds another id of that kind.
+    /// </summary>
+    private static void AddIdField(LeadRow row, Dictionary<string, string> fields, GrinfiLead? current)
+    {
+        if (row.LinkedIn is { Field: "ln_id" or "sn_id" } id && !fields.ContainsKey(id.Field!)
+            && (current is null || JsonRead.String(current.Json, id.Field!) is not string held || string.Equals(held, id.Value, StringComparison.Ordinal)))
+        {
+            fields[id.Field!] = id.Value;
+        }
     }
 
     private static void AddStageAndTags(LeadRow row, WriteOptions options, GrinfiLead? current)

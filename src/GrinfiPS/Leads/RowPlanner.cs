@@ -220,6 +220,11 @@ internal static class RowPlanner
             {
                 notes.ReadOnlyEdited(column);
             }
+            else if (verdict == CellComparer.Verdict.Mangled)
+            {
+                // A reformatted date, a '?' for a letter: not an edit, but worth the warning.
+                notes.Mangled(column.Column);
+            }
         }
     }
 

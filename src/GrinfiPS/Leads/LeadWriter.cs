@@ -194,6 +194,10 @@ internal sealed class LeadWriter
     /// <summary>A row handed back in input order, on the pipeline thread.</summary>
     private void Finished(LeadRow row)
     {
+        foreach (var line in Notes.TakeVerbose())
+        {
+            _cmdlet.WriteVerbose(line);
+        }
         if (row.Error is not null)
         {
             row.Outcome = RowOutcome.Failed;

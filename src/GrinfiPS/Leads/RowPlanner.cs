@@ -31,7 +31,8 @@ internal static class RowPlanner
             NewContact(row, options);
             return;
         }
-        if (!row.IsUpdate && options.SkipExisting)
+        // Existing contacts are left alone, those a row names by Uuid (or a piped contact) too.
+        if (options.SkipExisting)
         {
             row.Outcome = RowOutcome.Skipped;
             return;

@@ -75,6 +75,10 @@ internal sealed class LeadRowReader
             case string or ValueType:
                 throw GrinfiException.InvalidInput("GrinfiNotARow", $"A {inner.GetType().Name} ('{inner}') is not a row of contact columns.", input,
                     "Pipe objects with columns (Import-Csv, [pscustomobject]@{ ... }, hashtables), or give the values as parameters.");
+            case IEnumerable items when !(inner is IDictionary) && !(inner is System.Xml.XmlNode):
+                // -InputObject (Import-Csv x.csv): the rows came as one array, not one by one.
+                throw GrinfiException.InvalidInput("GrinfiNotARow", $"A list of {items.Cast<object>().Count():N0} items is not a row: -InputObject takes one row.", input,
+                    "Pipe the rows instead: $rows | Set-GrinfiLead ...");
             default:
                 ReadCells(row, Cells(input!, inner));
                 break;

@@ -16,6 +16,20 @@ internal sealed class RowNotes
     private readonly SortedSet<string> _uncompared = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Example, int Rows)> _unusable = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> _verbose = new();
+    private readonly Dictionary<string, string> _unusedMapKeys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _usedMapKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A -ColumnMap key the columns of some rows lack; warned at the end unless another row has it.</summary>
+    public void MapKeyUnused(string key, string message)
+    {
+        if (!_unusedMapKeys.ContainsKey(key))
+        {
+            _unusedMapKeys[key] = message;
+        }
+    }
+
+    /// <summary>A -ColumnMap key a row has as a column.</summary>
+    public void MapKeyUsed(string key) => _usedMapKeys.Add(key);
 
     /// <summary>A cell that gives no value its field takes (a website that is no company site), left out of its row.</summary>
     public void Unusable(string column, string example)
@@ -68,6 +82,10 @@ internal sealed class RowNotes
     /// <summary>The warnings, each once.</summary>
     public IEnumerable<string> Warnings()
     {
+        foreach (var unused in _unusedMapKeys.Where(k => !_usedMapKeys.Contains(k.Key)))
+        {
+            yield return unused.Value;
+        }
         foreach (var edited in _readOnlyEdited.Values.OrderBy(e => e.Column.Column, StringComparer.OrdinalIgnoreCase))
         {
             yield return edited.Column.ReadOnly is { } readOnly

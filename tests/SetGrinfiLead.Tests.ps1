@@ -133,7 +133,7 @@ BeforeAll {
         $array = Invoke-SetLeadRun $script:sb -Command { Set-GrinfiLead -InputObject @($m.Rows[0], $m.Rows[1], $m.Rows[3]) -List 'Prospects' -ErrorAction Continue }
         $array.Errors.Count | Should -Be 1
         $array.Errors[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiNotARow,*'
-        $array.Errors[0].Exception.Message | Should -Match 'pipe'
+        $array.Errors[0].ErrorDetails.RecommendedAction | Should -Match 'Pipe the rows'
         $array.Log | Where-Object method -ne 'GET' | Should -BeNullOrEmpty
     }
 

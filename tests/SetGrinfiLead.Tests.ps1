@@ -551,6 +551,25 @@ Describe 'True outcomes' {
         $run.Upserts + $run.Puts + $run.Mass | Should -BeNullOrEmpty
     }
 
+    It 'updates the contact a row finds by email, or name and company, although its LinkedIn differs, and makes no new one' {
+        $byEmail = New-KnownContact
+        $byName = New-KnownContact
+        $id = New-Id
+        $rows = @(
+            [pscustomobject]@{ LinkedIn = "https://www.linkedin.com/in/moved-on-$id"; Email = $byEmail.WorkEmail; Position = 'Found by email' }
+            @{ LinkedIn = "https://www.linkedin.com/in/renamed-$id"; FirstName = $byName.FirstName; LastName = $byName.LastName; Company = $byName.CompanyName; Position = 'Found by name' }
+            [pscustomobject]@{ LinkedIn = "https://www.linkedin.com/in/brand-new-$id"; FirstName = 'Brand'; LastName = "New $id" }
+            [pscustomobject]@{ LinkedIn = 'https://www.linkedin.com/school/nope' }
+        )
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Prospects' }
+
+        Assert-RunAgreesWithLog $run -Rows $rows
+        "$($run.Summary)" | Should -BeLike '*4 rows: 1 created, 2 updated, 0 unchanged, 0 skipped, 1 failed*'
+        $run.After[$byEmail.Uuid].position | Should -Be 'Found by email'
+        $run.After[$byName.Uuid].position | Should -Be 'Found by name'
+        $run.Created | ForEach-Object { $run.After[$_].first_name | Should -Be 'Brand' }
+    }
+
     It 'decides from a batched look-up, 100 rows a search, on the identifiers the upsert matches by' {
         # A team too large to read whole: the look-up searches.
         Reset-TestSandbox $script:sb -Contacts 1100

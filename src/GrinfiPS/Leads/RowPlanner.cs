@@ -14,6 +14,9 @@ namespace GrinfiPS.Leads;
 /// </summary>
 internal static class RowPlanner
 {
+    // The fields besides LinkedIn ids by which the upsert finds an existing contact.
+    private static readonly string[] s_matchedBy = { "email", "first_name", "last_name", "company_name" };
+
     /// <summary>Fills the row's Upsert, Update, FollowUps and, when nothing is to be sent, its Outcome.</summary>
     /// <exception cref="GrinfiException">The row cannot be written (its contact does not exist, a value PUT cannot take).</exception>
     public static void Decide(LeadRow row, WriteOptions options, RowNotes notes)
@@ -68,6 +71,17 @@ internal static class RowPlanner
             var fields = changed.ToDictionary(f => f, f => row.Fields[f], StringComparer.Ordinal);
             fields["linkedin_id"] = row.Fields["linkedin_id"];
             AddIdField(row, fields, current);
+            if (changed.Contains("linkedin_id"))
+            {
+                // The contact does not hold the row's LinkedIn: the look-up found it by the row's
+                // email, or name and company. The upsert matches by LinkedIn first, then by those:
+                // without them it would match nothing and make a new contact of the changed fields.
+                foreach (var key in s_matchedBy.Where(k => row.Fields.ContainsKey(k) && !fields.ContainsKey(k)))
+                {
+                    fields[key] = row.Fields[key];
+                }
+                CheckEmail(row, fields.Keys);
+            }
             row.Upsert = new LeadUpsert(fields, row.ListUuid!)
             {
                 CustomFields = custom.ToDictionary(c => c.Field.Name, c => c.Value),

@@ -134,14 +134,19 @@ function Assert-RunAgreesWithLog {
     $s.Unknown | Should -Be 0
 
     $s.Failed | Should -Be $Run.Errors.Count -Because "each failed row is one error ($(@($Run.Errors | ForEach-Object { $_.Exception.Message }) -join ' | '))"
+    # Rows by reference (a hashtable row may come back as the PSObject that wrapped it).
+    $index = [Collections.Generic.Dictionary[object, int]]::new([Collections.Generic.ReferenceEqualityComparer]::Instance)
+    for ($i = 0; $i -lt $Rows.Count; $i++) {
+        $index[$Rows[$i]] = $i
+        $base = $Rows[$i].psobject.BaseObject
+        if ($null -ne $base -and -not $index.ContainsKey($base)) { $index[$base] = $i }
+    }
     foreach ($e in $Run.Errors) {
         $target = $e.TargetObject
-        $index = -1
-        for ($i = 0; $i -lt $Rows.Count; $i++) {
-            if ([object]::ReferenceEquals($Rows[$i], $target) -or ($target -is [psobject] -and [object]::ReferenceEquals($Rows[$i], $target.psobject.BaseObject))) { $index = $i; break }
-        }
-        $index | Should -BeGreaterOrEqual 0 -Because "the error '$($e.Exception.Message)' has its input row as TargetObject"
-        $e.Exception.Message | Should -BeLike "Row $($index + 1) (*" -Because 'a row error starts with its row number'
+        $at = -1
+        if ($null -ne $target -and -not $index.TryGetValue($target, [ref] $at) -and -not $index.TryGetValue($target.psobject.BaseObject, [ref] $at)) { $at = -1 }
+        $at | Should -BeGreaterOrEqual 0 -Because "the error '$($e.Exception.Message)' has its input row as TargetObject"
+        $e.Exception.Message | Should -BeLike "Row $($at + 1) (*" -Because 'a row error starts with its row number'
     }
 
     if (-not $AllowFailedWrites) {

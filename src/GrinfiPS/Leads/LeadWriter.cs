@@ -34,6 +34,7 @@ internal sealed class LeadWriter
     private readonly List<LeadRow> _passThruRows = new();
     private readonly Stopwatch _progressClock = Stopwatch.StartNew();
     private TimeSpan _lastProgress;
+    private readonly System.Threading.Timer _progressTimer;
     private Task _lastAdmitted = Task.CompletedTask;
     private int _pendingFollowUps;
     private bool _closed;
@@ -49,6 +50,12 @@ internal sealed class LeadWriter
         _ledger = new RunLedger(command);
         // Hold a lookup batch and the writes in flight behind it, no more: memory stays flat.
         _window = new OrderedWindow<LeadRow>(cmdlet, Finished, ExistingContacts.BatchSize + 4 * ceiling);
+        // While the pipeline thread waits for a row (the rate limit can hold one for a minute),
+        // nothing else would update the progress bar: ask for an update every second. The
+        // command's end (its disposal cancels the token) stops the timer whatever way it ended.
+        var ended = cmdlet.Call.CancellationToken;
+        _progressTimer = new System.Threading.Timer(_ => RequestProgress(ended), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        ended.Register(() => _progressTimer.Dispose());
     }
 
     /// <summary>What the run noticed, for one warning each at the end.</summary>
@@ -107,6 +114,7 @@ internal sealed class LeadWriter
     private GrinfiRunSummary Close(bool stopped)
     {
         _closed = true;
+        _progressTimer.Dispose();
         var summary = _ledger.Close(stopped);
         _cmdlet.SessionState.PSVariable.Set("global:GrinfiLastRun", summary);
         return summary;
@@ -291,6 +299,29 @@ internal sealed class LeadWriter
             {
                 _cmdlet.WriteObject(Output.Wrap(lead));
             }
+        }
+    }
+
+    /// <summary>On a timer thread: has the pipeline thread update the progress bar the next time it waits.</summary>
+    private void RequestProgress(System.Threading.CancellationToken ended)
+    {
+        if (_closed || ended.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            _cmdlet.Post(() =>
+            {
+                if (!_closed && _ledger.Summary.Rows > 0)
+                {
+                    Progress();
+                }
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command ended between the check and the post.
         }
     }
 

@@ -878,6 +878,146 @@ Describe 'Seen before the rebuild' {
     }
 }
 
+Describe 'Kept from the first suite' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 60
+        Connect-TestSandbox $script:sb
+        $script:violations = Get-UnexpectedViolationCount $script:sb
+    }
+    AfterEach {
+        Get-UnexpectedViolationCount $script:sb | Should -Be $script:violations -Because 'no request breaks the vendor''s schema'
+    }
+
+    It 'gives failed rows back as a file that re-runs as is, and nothing is lost or doubled' {
+        Connect-TestSandbox $script:sb -Parameters @{ MaximumRetryCount = 0 }
+        $known = New-KnownContact
+        $rows = @(1..6 | ForEach-Object { [pscustomobject]@{ FirstName = "P$_"; LinkedIn = "person-$(New-Id)" } }) +
+            @([pscustomobject]@{ FirstName = 'Known again'; LinkedIn = $known.LinkedIn }, [pscustomobject]@{ FirstName = 'Bad'; LinkedIn = 'https://twitter.com/p' })
+        Add-SandboxFault $script:sb @(@{ path = $script:upsertPath; kind = 'status'; status = 500; count = 2 })
+
+        $first = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Prospects'; ThrottleLimit = 1 }
+        $first.Errors.TargetObject | Export-Csv "$TestDrive/retry.csv"
+        $retryRows = @(Import-Csv "$TestDrive/retry.csv")
+        $second = Invoke-SetLeadRun $script:sb -Rows $retryRows -Parameters @{ List = 'Prospects' }
+
+        Assert-RunAgreesWithLog $first -Rows $rows -AllowFailedWrites
+        $first.Errors.Count | Should -Be 3
+        $first.Errors[0].Exception.Message | Should -BeLike "Row 1 (linkedin_id 'person-*'): *500*"
+        Assert-RunAgreesWithLog $second -Rows $retryRows
+        "$($second.Summary)" | Should -BeLike '*3 rows: 2 created, 0 updated, 0 unchanged, 0 skipped, 1 failed*'
+        $made = @($second.After.Values | Where-Object { $_.first_name -like 'P?' })
+        $made.Count | Should -Be 6
+        @($made.linkedin | Sort-Object -Unique).Count | Should -Be 6
+    }
+
+    It 'loses nothing to 5xx and dropped connections, and creates no duplicates' {
+        $m = New-MixedRows
+        $rows = @($m.Rows) + @(1..30 | ForEach-Object { [pscustomobject]@{ LinkedIn = "faulty-$(New-Id)"; FirstName = "F$_" } })
+        Set-SandboxOption $script:sb @{ faultRate = 0.15 }
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Newsletter'; Headline = 'Despite faults' }
+        Set-SandboxOption $script:sb @{ faultRate = 0 }
+
+        $run.Errors.Count | Should -Be 1 -Because 'only the bad row fails'
+        @($run.Log | Where-Object fault).Count | Should -BeGreaterThan 0
+        $run.Summary.Created | Should -Be 31
+        $run.Created.Count | Should -Be 31 -Because 'a retried create made no second contact'
+        @($run.After.Values | Where-Object { $_.first_name -match '^F\d+$' }).Count | Should -Be 30
+        $run.After[$m.Piped.Uuid].headline | Should -Be 'Despite faults'
+    }
+
+    It 'needs a list: -List, or a ListUuid column' {
+        $prospects = Get-GrinfiList 'Prospects'
+        $known = New-KnownContact
+        $rows = @(
+            [pscustomobject]@{ LinkedIn = "with-column-$(New-Id)"; list_uuid = $prospects.Uuid }
+            [pscustomobject]@{ LinkedIn = $known.LinkedIn; FirstName = 'Listless but known'; list_uuid = $prospects.Uuid }
+            [pscustomobject]@{ LinkedIn = "without-$(New-Id)" }
+        )
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{}
+
+        Assert-RunAgreesWithLog $run -Rows $rows
+        $run.Upserts.list_uuid | Sort-Object -Unique | Should -Be $prospects.Uuid
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiListRequired,*'
+    }
+
+    It 'lets explicit parameters win over values the rows carry' {
+        $customers = Get-GrinfiList 'Customers'
+        $m = New-MixedRows -NewCells @{ Company = 'From row'; list_uuid = (Get-GrinfiList 'Prospects').Uuid } -MatchedCells @{ Company = 'From row' }
+        $run = Invoke-SetLeadRun $script:sb -Rows $m.Rows -Parameters @{ List = $customers; CompanyName = 'From parameter' }
+
+        Assert-RunAgreesWithLog $run -Rows $m.Rows
+        $run.Upserts | ForEach-Object { $_.lead.company_name | Should -Be 'From parameter' }
+        (Get-UpsertFor $run $m.New['LinkedIn URL']).list_uuid | Should -Be $customers.Uuid
+        $run.Puts[0].Text | Should -Be '{"company_name":"From parameter"}'
+    }
+
+    It 'never overwrites existing data with an empty cell' {
+        $m = New-MixedRows -MatchedCells @{ Company = ''; Title = '  '; FirstName = 'Renamed' }
+        $run = Invoke-SetLeadRun $script:sb -Rows $m.Rows -Parameters @{ List = 'Prospects' }
+
+        Assert-RunAgreesWithLog $run -Rows $m.Rows
+        (Get-UpsertFor $run $m.Matched.LinkedIn).lead.PSObject.Properties.Name | Sort-Object | Should -Be @('first_name', 'linkedin_id')
+        $run.After[$m.Matched.Uuid].company_name | Should -Be $m.Matched.CompanyName
+        $run.After[$m.Matched.Uuid].position | Should -Be $m.Matched.Position
+        $run.After[$m.Matched.Uuid].first_name | Should -Be 'Renamed'
+    }
+
+    It 'checks -ColumnMap and -CustomField names before any request' {
+        $m = New-MixedRows
+        $map = Invoke-SetLeadRun $script:sb -Rows $m.Rows -Parameters @{ List = 'Prospects'; ColumnMap = @{ 'Size' = 'deal_sise' }; PipelineStage = 'Replied' }
+        $field = Invoke-SetLeadRun $script:sb -Rows $m.Rows -Parameters @{ List = 'Prospects'; CustomField = @{ industy = 'SaaS' } }
+
+        $map.Errors.Count | Should -Be 1
+        $map.Errors[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidColumnMap,*'
+        $map.Errors[0].Exception.Message | Should -BeLike '*deal_size*'
+        $field.Errors[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiCustomFieldNotFound,*'
+        $field.Errors[0].Exception.Message | Should -BeLike '*industry*'
+        $map.Log + $field.Log | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+    }
+
+    It 'lets -ColumnMap send a known header elsewhere instead of to its usual field' {
+        $m = New-MixedRows -NewCells @{ Title = 'Fintech' } -MatchedCells @{ Title = 'Insurtech' }
+        $run = Invoke-SetLeadRun $script:sb -Rows $m.Rows -Parameters @{ List = 'Prospects'; ColumnMap = @{ Title = 'industry' } }
+
+        Assert-RunAgreesWithLog $run -Rows $m.Rows
+        $run.Upserts | ForEach-Object { $_.lead.PSObject.Properties.Name | Should -Not -Contain 'position' }
+        (Get-UpsertFor $run $m.New['LinkedIn URL']).custom_fields.industry | Should -Be 'Fintech'
+        (Get-UpsertFor $run $m.Matched.LinkedIn).custom_fields.industry | Should -Be 'Insurtech'
+    }
+
+    It 'keeps several writes in flight, up to -ThrottleLimit, and writes results in input order' {
+        Set-SandboxOption $script:sb @{ latencyMs = 150 }
+        # The first row's answer comes last of all; its result must still come first.
+        Add-SandboxFault $script:sb @{ path = $script:upsertPath; kind = 'delay'; delayMs = 1500 }
+        $m = New-MixedRows
+        $rows = @(1..10 | ForEach-Object { [pscustomobject]@{ LinkedIn = "ordered-$(New-Id)"; FirstName = "O$_" } }) + @($m.Rows)
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Prospects'; ThrottleLimit = 4; Position = 'Ordered'; PassThru = $true }
+        Set-SandboxOption $script:sb @{ latencyMs = 0 }
+
+        Assert-RunAgreesWithLog $run -Rows $rows
+        ($run.Output | Select-Object -First 10).FirstName | Should -Be @($rows | Select-Object -First 10).FirstName
+        $writes = @($run.Log | Where-Object { $_.path -eq $script:upsertPath -or ($_.method -eq 'PUT' -and $_.path -ne $script:massPath) } | ForEach-Object {
+                [pscustomobject]@{ Start = [datetimeoffset]$_.time; End = ([datetimeoffset]$_.time).AddMilliseconds($_.durationMs) }
+            })
+        $overlap = ($writes | ForEach-Object { $s = $_.Start; @($writes | Where-Object { $_.Start -le $s -and $_.End -gt $s }).Count } | Measure-Object -Maximum).Maximum
+        $overlap | Should -BeGreaterThan 1
+        $overlap | Should -BeLessOrEqual 4
+    }
+
+    It 'compares custom fields where the API returns them, and sends nothing for a value the contact holds' {
+        Set-SandboxOption $script:sb @{ reading = 'generous' }
+        $m = New-MixedRows
+        $null = $m.Piped | Set-GrinfiLead -CustomField @{ industry = 'Held' } -InformationAction Ignore
+        $piped = Get-GrinfiLead -Uuid $m.Piped.Uuid
+        $rows = @($m.Rows[0], $m.Rows[1], $piped, $m.Rows[3])
+        $run = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters @{ List = 'Prospects'; CustomField = @{ industry = 'Held' } }
+
+        Assert-RunAgreesWithLog $run -Rows $rows
+        "$($run.Summary)" | Should -BeLike '*4 rows: 1 created, 1 updated, 1 unchanged, 0 skipped, 1 failed*'
+        $run.Mass | Should -BeNullOrEmpty -Because 'the piped contact holds the value'
+    }
+}
+
 Describe 'Round trip through a CSV file' {
     BeforeEach {
         Reset-TestSandbox $script:sb -Contacts 60

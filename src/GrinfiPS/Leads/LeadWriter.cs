@@ -215,7 +215,9 @@ internal sealed class LeadWriter
         }
         if (row.Outcome == RowOutcome.Unknown)
         {
-            // Stopped before its work ran.
+            // Stopped before its work ran, or in the middle of it. Rows after it are still
+            // handed back until a write notices the stop: the resume point must not pass it.
+            _ledger.Unfinished(row);
             return;
         }
         var followUps = row.FollowUps.ToList();

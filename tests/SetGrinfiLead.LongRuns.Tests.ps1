@@ -232,7 +232,8 @@ Describe 'Long runs' {
         $parameters = @{ List = 'Prospects'; AddTag = 'VIP'; Headline = 'Stopped and resumed'; BatchSize = 5; ThrottleLimit = 2 }
         $run = Start-RunInRunspace -Rows $rows -Parameters $parameters
         try {
-            Wait-Until { @(Get-SandboxRequest $script:sb -Path '/leads/api/leads/upsert').Count -ge 12 } -Seconds 60 -Because 'some rows are written'
+            # A second batch of tags is sent only once the first came back: rows are then done.
+            Wait-Until { @(Get-SandboxRequest $script:sb -Path '/leads/api/leads/mass-action').Count -ge 2 } -Seconds 60 -Because 'some rows are done, their tags sent'
             $run.PowerShell.Stop()
             $lastRun = Get-LastRunIn $run
             $shown = $run.Host.Text
@@ -254,7 +255,7 @@ Describe 'Long runs' {
         foreach ($row in $rows | Select-Object -First $lastRun.ResumeAfterRow | Where-Object $isGood) {
             $profile = (& $profileOf $row).ToLowerInvariant()
             $team[$profile].Count | Should -Be 1 -Because "row of $profile is done"
-            $team[$profile][0].tags | Should -Contain $vip -Because "row of $profile is done, batched changes included"
+            $team[$profile][0].tags | Should -Contain $vip -Because "row of $profile is done, batched changes included ($lastRun; host: $shown)"
         }
 
         $resume = Invoke-SetLeadRun $script:sb -Command { $rows | Select-Object -Skip $lastRun.ResumeAfterRow | Set-GrinfiLead @parameters -ErrorAction Continue }

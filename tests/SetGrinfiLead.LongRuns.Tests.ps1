@@ -128,7 +128,7 @@ AfterAll {
 }
 
 Describe 'Any number of rows' {
-    It 'treats each row of 10,000 exactly as it treats it among three' {
+    It 'treats each row of 10,000 exactly as it treats it alone' {
         Reset-TestSandbox $script:sb -Contacts 3700
         Connect-TestSandbox $script:sb
         $violations = Get-UnexpectedViolationCount $script:sb
@@ -136,14 +136,21 @@ Describe 'Any number of rows' {
         $existing.Count | Should -Be 3340
         $parameters = @{ List = 'Prospects'; PipelineStage = 'Interested'; AddTag = 'Follow-up'; CustomField = @{ source = 'bulk' }; Position = 'Bulk buyer' }
 
-        $three = @(New-KindRows -Count 3 -Existing $existing -Prefix 'small')
-        $small = Invoke-SetLeadRun $script:sb -Rows $three -Parameters $parameters
+        # One row of each kind, alone: a new contact, an existing one, a bad row.
+        $singles = foreach ($one in New-KindRows -Count 3 -Existing $existing -Prefix 'small') {
+            $run = Invoke-SetLeadRun $script:sb -Rows @($one) -Parameters $parameters
+            Assert-RunAgreesWithLog $run -Rows @($one)
+            $run
+        }
+        $small = [pscustomobject]@{ Upserts = @($singles.Upserts); Mass = @($singles.Mass) }
         $rows = @(New-KindRows -Count 10000 -Existing ($existing | Select-Object -Skip 1) -Prefix 'large')
         $large = Invoke-SetLeadRun $script:sb -Rows $rows -Parameters $parameters
 
-        Assert-RunAgreesWithLog $small -Rows $three
         Assert-RunAgreesWithLog $large -Rows $rows
-        "$($small.Summary)" | Should -BeLike '*3 rows: 1 created, 1 updated, 0 unchanged, 0 skipped, 1 failed*'
+        ($singles.Summary | ForEach-Object { "$_" -replace ' \(.*$' }) | Should -Be @(
+            'Set-GrinfiLead: 1 row: 1 created, 0 updated, 0 unchanged, 0 skipped, 0 failed'
+            'Set-GrinfiLead: 1 row: 0 created, 1 updated, 0 unchanged, 0 skipped, 0 failed'
+            'Set-GrinfiLead: 1 row: 0 created, 0 updated, 0 unchanged, 0 skipped, 1 failed')
         "$($large.Summary)" | Should -BeLike '*10,000 rows: 3,334 created, 3,333 updated, 0 unchanged, 0 skipped, 3,333 failed*'
         # The same request shapes for the same kind of row.
         $shape = { param($u) ($u.lead.PSObject.Properties.Name | Sort-Object) -join ',' | ForEach-Object { "$_ | $($u.list_uuid) | $($u.custom_fields | ConvertTo-Json -Compress) | $($u.update_if_exists) $($u.move_to_list) | $($u.lead.position)" } }

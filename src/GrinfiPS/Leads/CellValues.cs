@@ -83,4 +83,43 @@ internal static class CellValues
         host = name;
         return true;
     }
+
+    // The characters an unquoted local part may hold (RFC 5321 atext).
+    private const string LocalPartCharacters = "!#$%&'*+/=?^_`{|}~-";
+
+    /// <summary>
+    /// Why a value is no e-mail address the API's schema takes (format: email), or null when it
+    /// is one: an ASCII local part (dot-atom or quoted) and a domain of two or more labels, or an
+    /// address literal in brackets. Letters outside ASCII are allowed in the domain only.
+    /// </summary>
+    public static string? EmailProblem(string value)
+    {
+        var at = value.LastIndexOf('@');
+        if (at <= 0 || at == value.Length - 1)
+        {
+            return "it has no local part and domain around an @";
+        }
+        var local = value.Substring(0, at);
+        var domain = value.Substring(at + 1);
+        var quoted = local.Length >= 2 && local[0] == '"' && local[local.Length - 1] == '"';
+        if (quoted ? local.Any(c => c < 32 || c > 126) : !DotAtom(local))
+        {
+            return local.Any(c => c > 127)
+                ? "its part before the @ holds letters outside ASCII, which the API does not take"
+                : "its part before the @ holds characters an address cannot have";
+        }
+        if (domain.StartsWith("[", StringComparison.Ordinal) && domain.EndsWith("]", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var labels = domain.Split('.');
+        if (labels.Length < 2 || labels.Any(l => l.Length == 0 || l.Length > 63 || l[0] == '-' || l[l.Length - 1] == '-' || !l.All(c => char.IsLetterOrDigit(c) || c == '-')))
+        {
+            return "its domain is not a domain name";
+        }
+        return null;
+    }
+
+    private static bool DotAtom(string text) =>
+        text.Split('.').All(part => part.Length > 0 && part.All(c => c < 128 && (char.IsLetterOrDigit(c) || LocalPartCharacters.IndexOf(c) >= 0)));
 }

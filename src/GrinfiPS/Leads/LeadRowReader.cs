@@ -22,6 +22,7 @@ internal sealed class LeadRowReader
     private readonly RowNotes _notes;
     private readonly Dictionary<string, ColumnPlan> _plans = new(StringComparer.Ordinal);
     private readonly List<ColumnWarning> _warnings = new();
+    private readonly HashSet<string> _named = new(StringComparer.Ordinal);
 
     public LeadRowReader(IDictionary? columnMap, IReadOnlyList<GrinfiCustomField> customFields, RowDefaults defaults, RowNotes notes)
     {
@@ -79,6 +80,10 @@ internal sealed class LeadRowReader
             case string or ValueType:
                 throw GrinfiException.InvalidInput("GrinfiNotARow", $"A {inner.GetType().Name} ('{inner}') is not a row of contact columns.", input,
                     "Pipe objects with columns (Import-Csv, [pscustomobject]@{ ... }, hashtables), or give the values as parameters.");
+            case IEnumerable items when !(inner is IDictionary) && !(inner is System.Xml.XmlNode):
+                // -InputObject (Import-Csv x.csv): the rows came as one array, not one by one.
+                throw GrinfiException.InvalidInput("GrinfiNotARow", $"A list of {items.Cast<object>().Count():N0} items is not a row: -InputObject takes one row.", input,
+                    "Pipe the rows instead: $rows | Set-GrinfiLead ...");
             default:
                 ReadCells(row, Cells(input!, inner));
                 break;
@@ -160,9 +165,42 @@ internal sealed class LeadRowReader
         {
             plan = ColumnResolver.Resolve(headers, _columnMap, _customFields.Select(f => f.Name));
             _plans[key] = plan;
-            _warnings.AddRange(plan.Warnings);
+            Note(plan, headers);
         }
         return plan;
+    }
+
+    /// <summary>
+    /// Rows of other columns (hashtables, objects of several shapes) make plans of their own: a
+    /// column already named in a warning is not named again, and a -ColumnMap key is warned about
+    /// at the end, only when no row had that column.
+    /// </summary>
+    private void Note(ColumnPlan plan, IReadOnlyList<string> headers)
+    {
+        foreach (var key in (_columnMap?.Keys.Cast<object>() ?? Enumerable.Empty<object>()).Select(k => k?.ToString() ?? ""))
+        {
+            if (headers.Any(h => string.Equals(h, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                _notes.MapKeyUsed(key);
+            }
+        }
+        foreach (var warning in plan.Warnings)
+        {
+            if (warning.Id == ColumnWarning.MapKeyUnused)
+            {
+                _notes.MapKeyUnused(warning.Columns[0], warning.Message);
+                continue;
+            }
+            if (warning.Columns.All(c => _named.Contains(warning.Id + "\u0001" + c)))
+            {
+                continue;
+            }
+            foreach (var column in warning.Columns)
+            {
+                _named.Add(warning.Id + "\u0001" + column);
+            }
+            _warnings.Add(warning);
+        }
     }
 
     private void ApplyDefaults(LeadRow row)

@@ -49,6 +49,9 @@ internal sealed class LeadWriteRun
             custom.Add((field, FieldText.From(entry.Value, $"custom field '{field.Name}'")));
         }
         var (clear, clearCustom) = ResolveClear(p.Clear ?? Array.Empty<string>(), customFields);
+        // A -ColumnMap target that is no field is an error about the call, before any row: rows
+        // without columns (piped contacts) would otherwise be written while the others fail.
+        ColumnResolver.Resolve(Array.Empty<string>(), p.ColumnMap, customFields.Select(f => f.Name));
         // Read-only columns (ListName, TagNames, ...) are compared by name: load the names now,
         // on this thread, so no property getter ever waits for them.
         await cache.Lists.GetAllAsync(ctx).ConfigureAwait(false);

@@ -34,6 +34,7 @@ internal sealed class LeadWriter
     private readonly List<LeadRow> _passThruRows = new();
     private readonly Stopwatch _progressClock = Stopwatch.StartNew();
     private TimeSpan _lastProgress;
+    private readonly System.Threading.Timer _progressTimer;
     private Task _lastAdmitted = Task.CompletedTask;
     private int _pendingFollowUps;
     private bool _closed;
@@ -49,6 +50,12 @@ internal sealed class LeadWriter
         _ledger = new RunLedger(command);
         // Hold a lookup batch and the writes in flight behind it, no more: memory stays flat.
         _window = new OrderedWindow<LeadRow>(cmdlet, Finished, ExistingContacts.BatchSize + 4 * ceiling);
+        // While the pipeline thread waits for a row (the rate limit can hold one for a minute),
+        // nothing else would update the progress bar: ask for an update every second. The
+        // command's end (its disposal cancels the token) stops the timer whatever way it ended.
+        var ended = cmdlet.Call.CancellationToken;
+        _progressTimer = new System.Threading.Timer(_ => RequestProgress(ended), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        ended.Register(() => _progressTimer.Dispose());
     }
 
     /// <summary>The look-ups of existing contacts this run made (and what upserts' answers mean).</summary>
@@ -122,6 +129,7 @@ internal sealed class LeadWriter
     private GrinfiRunSummary Close(bool stopped)
     {
         _closed = true;
+        _progressTimer.Dispose();
         var summary = _ledger.Close(stopped);
         _cmdlet.SessionState.PSVariable.Set("global:GrinfiLastRun", summary);
         return summary;
@@ -209,6 +217,10 @@ internal sealed class LeadWriter
     /// <summary>A row handed back in input order, on the pipeline thread.</summary>
     private void Finished(LeadRow row)
     {
+        foreach (var line in Notes.TakeVerbose())
+        {
+            _cmdlet.WriteVerbose(line);
+        }
         if (row.Error is not null)
         {
             row.Outcome = RowOutcome.Failed;
@@ -218,7 +230,9 @@ internal sealed class LeadWriter
         }
         if (row.Outcome == RowOutcome.Unknown)
         {
-            // Stopped before its work ran.
+            // Stopped before its work ran, or in the middle of it. Rows after it are still
+            // handed back until a write notices the stop: the resume point must not pass it.
+            _ledger.Unfinished(row);
             return;
         }
         var followUps = row.FollowUps.ToList();
@@ -304,6 +318,29 @@ internal sealed class LeadWriter
             {
                 _cmdlet.WriteLead(lead);
             }
+        }
+    }
+
+    /// <summary>On a timer thread: has the pipeline thread update the progress bar the next time it waits.</summary>
+    private void RequestProgress(System.Threading.CancellationToken ended)
+    {
+        if (_closed || ended.IsCancellationRequested)
+        {
+            return;
+        }
+        try
+        {
+            _cmdlet.Post(() =>
+            {
+                if (!_closed && _ledger.Summary.Rows > 0)
+                {
+                    Progress();
+                }
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command ended between the check and the post.
         }
     }
 

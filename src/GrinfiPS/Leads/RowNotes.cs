@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -14,6 +15,21 @@ internal sealed class RowNotes
     private readonly Dictionary<string, int> _mangled = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> _uncompared = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Example, int Rows)> _unusable = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<string> _verbose = new();
+    private readonly Dictionary<string, string> _unusedMapKeys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _usedMapKeys = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A -ColumnMap key the columns of some rows lack; warned at the end unless another row has it.</summary>
+    public void MapKeyUnused(string key, string message)
+    {
+        if (!_unusedMapKeys.ContainsKey(key))
+        {
+            _unusedMapKeys[key] = message;
+        }
+    }
+
+    /// <summary>A -ColumnMap key a row has as a column.</summary>
+    public void MapKeyUsed(string key) => _usedMapKeys.Add(key);
 
     /// <summary>A cell that gives no value its field takes (a website that is no company site), left out of its row.</summary>
     public void Unusable(string column, string example)
@@ -40,12 +56,26 @@ internal sealed class RowNotes
         }
     }
 
-    /// <summary>A custom field sent as given because the API returns no custom-field values to compare with.</summary>
+    /// <summary>A custom field sent as given because the API returns no custom-field values to compare with; said once per field, with -Verbose.</summary>
     public bool Uncompared(string customField)
     {
         lock (_uncompared)
         {
-            return _uncompared.Add(customField);
+            if (!_uncompared.Add(customField))
+            {
+                return false;
+            }
+            _verbose.Enqueue($"Custom field '{customField}' is sent as given: the API returns no custom-field values of a contact, so it could not be compared with the contact's value.");
+            return true;
+        }
+    }
+
+    /// <summary>Verbose lines noted since the last call (from any thread), for the pipeline thread to write.</summary>
+    public IEnumerable<string> TakeVerbose()
+    {
+        while (_verbose.TryDequeue(out var line))
+        {
+            yield return line;
         }
     }
 
@@ -58,6 +88,10 @@ internal sealed class RowNotes
     /// <summary>The warnings, each once.</summary>
     public IEnumerable<string> Warnings()
     {
+        foreach (var unused in _unusedMapKeys.Where(k => !_usedMapKeys.Contains(k.Key)))
+        {
+            yield return unused.Value;
+        }
         foreach (var edited in _readOnlyEdited.Values.OrderBy(e => e.Column.Column, StringComparer.OrdinalIgnoreCase))
         {
             yield return edited.Column.ReadOnly is { } readOnly

@@ -14,6 +14,9 @@ namespace GrinfiPS.Leads;
 /// </summary>
 internal static class RowPlanner
 {
+    // The fields besides LinkedIn ids by which the upsert finds an existing contact.
+    private static readonly string[] s_matchedBy = { "email", "first_name", "last_name", "company_name" };
+
     /// <summary>Fills the row's Upsert, Update, FollowUps and, when nothing is to be sent, its Outcome.</summary>
     /// <exception cref="GrinfiException">The row cannot be written (its contact does not exist, a value PUT cannot take).</exception>
     public static void Decide(LeadRow row, WriteOptions options, RowNotes notes)
@@ -36,7 +39,8 @@ internal static class RowPlanner
             NewContact(row, options);
             return;
         }
-        if (!row.IsUpdate && options.SkipExisting)
+        // Existing contacts are left alone, those a row names by Uuid (or a piped contact) too.
+        if (options.SkipExisting)
         {
             row.Outcome = RowOutcome.Skipped;
             return;
@@ -44,6 +48,7 @@ internal static class RowPlanner
 
         CheckReadOnly(row, current, notes);
         var changed = ChangedFields(row, current, notes);
+        CheckEmail(row, changed);
         var custom = ChangedCustomFields(row, current, notes);
         if (row.IsUpdate)
         {
@@ -71,6 +76,18 @@ internal static class RowPlanner
         {
             var fields = changed.ToDictionary(f => f, f => row.Fields[f], StringComparer.Ordinal);
             fields["linkedin_id"] = row.Fields["linkedin_id"];
+            AddIdField(row, fields, current);
+            if (changed.Contains("linkedin_id"))
+            {
+                // The contact does not hold the row's LinkedIn: the look-up found it by the row's
+                // email, or name and company. The upsert matches by LinkedIn first, then by those:
+                // without them it would match nothing and make a new contact of the changed fields.
+                foreach (var key in s_matchedBy.Where(k => row.Fields.ContainsKey(k) && !fields.ContainsKey(k)))
+                {
+                    fields[key] = row.Fields[key];
+                }
+                CheckEmail(row, fields.Keys);
+            }
             row.Upsert = new LeadUpsert(fields, row.ListUuid!)
             {
                 CustomFields = custom.ToDictionary(c => c.Field.Name, c => c.Value),
@@ -90,7 +107,10 @@ internal static class RowPlanner
 
     private static void NewContact(LeadRow row, WriteOptions options)
     {
-        row.Upsert = new LeadUpsert(row.Fields, row.ListUuid!)
+        CheckEmail(row, row.Fields.Keys);
+        var fields = new Dictionary<string, string>(row.Fields, StringComparer.Ordinal);
+        AddIdField(row, fields, null);
+        row.Upsert = new LeadUpsert(fields, row.ListUuid!)
         {
             CustomFields = row.CustomFields.Where(c => c.Value is not null).ToDictionary(c => c.Field.Name, c => c.Value),
             // Made new on the lookup's word; should another contact match after all, leave it as it is.
@@ -98,6 +118,23 @@ internal static class RowPlanner
             MoveToList = options.MoveToList,
         };
         AddStageAndTags(row, options, null);
+    }
+
+    /// <summary>
+    /// A member id or Sales Navigator id also goes in its own field (ln_id, sn_id) of the upsert.
+    /// Its linkedin_id may be a URL the API reads as a handle (/in/ACoAA..., /sales/lead/ACwAA...):
+    /// without the field the contact would not hold the id where the next run's look-up searches
+    /// for it, and the upsert would not match the contact by it (the API matches by ln_id and
+    /// sn_id before handles). Not where the row gives the field itself, nor where the contact
+    /// holds another id of that kind.
+    /// </summary>
+    private static void AddIdField(LeadRow row, Dictionary<string, string> fields, GrinfiLead? current)
+    {
+        if (row.LinkedIn is { Field: "ln_id" or "sn_id" } id && !fields.ContainsKey(id.Field!)
+            && (current is null || JsonRead.String(current.Json, id.Field!) is not string held || string.Equals(held, id.Value, StringComparison.Ordinal)))
+        {
+            fields[id.Field!] = id.Value;
+        }
     }
 
     private static void AddStageAndTags(LeadRow row, WriteOptions options, GrinfiLead? current)
@@ -174,6 +211,20 @@ internal static class RowPlanner
         return changed;
     }
 
+    /// <summary>
+    /// An email about to be sent must be one the API's schema takes: a value it would refuse (a
+    /// placeholder such as n/a, a name) is a row error before the request. Checked only when it
+    /// is sent, so a contact's own stored value read back from an export never fails its row.
+    /// </summary>
+    private static void CheckEmail(LeadRow row, IEnumerable<string> sent)
+    {
+        if (sent.Contains("email") && CellValues.EmailProblem(row.Fields["email"]) is string problem)
+        {
+            throw GrinfiException.InvalidInput("GrinfiInvalidEmail", $"'{row.Fields["email"]}' is not an e-mail address the API takes: {problem}.", row.Input,
+                "Correct the e-mail cell, or leave it empty.");
+        }
+    }
+
     /// <summary>Read-only columns whose cell no longer holds the contact's value: an edit that will not happen, counted for one warning.</summary>
     private static void CheckReadOnly(LeadRow row, GrinfiLead current, RowNotes notes)
     {
@@ -192,6 +243,11 @@ internal static class RowPlanner
             if (verdict == CellComparer.Verdict.Different)
             {
                 notes.ReadOnlyEdited(column);
+            }
+            else if (verdict == CellComparer.Verdict.Mangled)
+            {
+                // A reformatted date, a '?' for a letter: not an edit, but worth the warning.
+                notes.Mangled(column.Column);
             }
         }
     }

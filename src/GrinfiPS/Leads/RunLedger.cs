@@ -35,6 +35,12 @@ internal sealed class RunLedger
         }
     }
 
+    /// <summary>
+    /// A row handed back without an outcome: a stop cut its work short, so it may or may not
+    /// have been written. It is not done, and the resume point stays before it.
+    /// </summary>
+    public void Unfinished(LeadRow row) => _waitingForBatches.Add(row.Number);
+
     /// <summary>A batch holding the row's changes was sent (or failed).</summary>
     public void BatchEnded(LeadRow row)
     {

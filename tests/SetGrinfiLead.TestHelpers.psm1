@@ -32,7 +32,7 @@ function New-TestContact {
     <#
         Inserts contacts with known values straight into the sandbox (no API request) and
         returns their uuids. -Fields as POST /_sandbox/contacts takes them (first_name,
-        linkedin, work_email, ...).
+        linkedin, work_email, ...); -CreatedAt an ISO time they all get.
     #>
     param(
         [Parameter(Mandatory)] $Sandbox,
@@ -40,9 +40,11 @@ function New-TestContact {
         [hashtable] $Fields = @{},
         [string] $ListName,
         [string[]] $Tags,
-        [string] $PipelineStageUuid
+        [string] $PipelineStageUuid,
+        [string] $CreatedAt
     )
     $body = @{ count = $Count; fields = $Fields }
+    if ($CreatedAt) { $body.createdAt = $CreatedAt }
     if ($ListName) { $body.listName = $ListName }
     if ($PSBoundParameters.ContainsKey('Tags')) { $body.tags = @($Tags) }
     if ($PipelineStageUuid) { $body.pipelineStageUuid = $PipelineStageUuid }
@@ -117,8 +119,9 @@ function Assert-RunAgreesWithLog {
     <#
         What the cmdlet reported equals what the sandbox saw: every row has one outcome; the
         failed rows are the errors, each with its input row as TargetObject; Created is the
-        contacts the team gained; Updated is the existing contacts written to (by PUT, mass
-        action, or an upsert that changed them); nothing else was written; every write
+        contacts the team gained; Updated and Resent (only custom fields sent, which the API
+        does not return) are the existing contacts written to (by PUT, mass action, or an
+        upsert that changed them); nothing else was written; every write
         succeeded. -Rows: the input rows, in order.
     #>
     param(
@@ -130,7 +133,7 @@ function Assert-RunAgreesWithLog {
     $s | Should -Not -BeNullOrEmpty -Because 'the run keeps its summary in $GrinfiLastRun'
     $s.Stopped | Should -BeFalse
     $s.Rows | Should -Be $Rows.Count -Because 'every piped row is counted'
-    ($s.Created + $s.Updated + $s.Unchanged + $s.Skipped + $s.Failed) | Should -Be $s.Rows -Because 'every row ends with one outcome'
+    ($s.Created + $s.Updated + $s.Resent + $s.Unchanged + $s.Skipped + $s.Failed) | Should -Be $s.Rows -Because 'every row ends with one outcome'
     $s.Unknown | Should -Be 0
 
     $s.Failed | Should -Be $Run.Errors.Count -Because "each failed row is one error ($(@($Run.Errors | ForEach-Object { $_.Exception.Message }) -join ' | '))"
@@ -168,7 +171,7 @@ function Assert-RunAgreesWithLog {
     $touchedOnlyByUpsert = @($Run.Touched | Where-Object { -not $written.Contains($_) })
     $touchedOnlyByUpsert.Count | Should -BeLessOrEqual $upsertsOnExisting -Because 'a contact changed without a PUT or mass action was changed by an upsert'
     $expectedUpdated = $existingWritten.Count + $touchedOnlyByUpsert.Count
-    $s.Updated | Should -Be $expectedUpdated -Because "Updated is the existing contacts written to ($($existingWritten.Count) by PUT or mass action, $($touchedOnlyByUpsert.Count) changed by upserts; $upsertsOnExisting upserts went to existing contacts)"
+    ($s.Updated + $s.Resent) | Should -Be $expectedUpdated -Because "Updated and Resent are the existing contacts written to ($($existingWritten.Count) by PUT or mass action, $($touchedOnlyByUpsert.Count) changed by upserts; $upsertsOnExisting upserts went to existing contacts)"
 
     $info = @($Run.Information | Where-Object { $_ -like "$($s.Command):*" })
     $info.Count | Should -Be 1 -Because 'one summary reaches the information stream'

@@ -496,7 +496,8 @@ Describe 'Custom fields, stages and tags' {
         # The new contact gets its value with its upsert.
         ((Get-SandboxRequest $script:sb -Path $script:upsert).body | ConvertFrom-Json).custom_fields.industry | Should -Be 'Retail'
         Get-Write | Where-Object { $_.method -eq 'PUT' -and $_.path -ne $script:massAction } | Should -BeNullOrEmpty
-        "$info" | Should -Match '8 rows: 1 created, 7 updated, 0 unchanged, 0 skipped, 0 failed'
+        # Four rows differ in stage or tags; four only in the custom field, which cannot be compared.
+        "$info" | Should -Match '8 rows: 1 created, 3 updated, 4 resent \(custom fields the API does not return\), 0 unchanged, 0 skipped, 0 failed'
     }
 
     It 'sends nothing but the custom-field mass actions when run again, and -Verbose says why' {
@@ -513,7 +514,8 @@ Describe 'Custom fields, stages and tags' {
         $actions.Count | Should -Be 2
         @($actions.filter.ids).Count | Should -Be 8
         "$verbose" | Should -BeLike "*Custom field*'industry'*the API returns no custom-field values of a contact, so they cannot be compared*"
-        "$info" | Should -Match '8 rows: 0 created, 8 updated, 0 unchanged'
+        # Reported as what it is: values sent again, not contacts changed.
+        "$info" | Should -Match '8 rows: 0 created, 0 updated, 8 resent \(custom fields the API does not return\), 0 unchanged'
     }
 
     It 'compares custom fields where the server returns their values, and then sends none again' {

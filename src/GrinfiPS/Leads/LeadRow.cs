@@ -70,6 +70,19 @@ internal sealed class LeadRow
     /// <summary>For an existing contact, what changes, field by field: for -WhatIf and plans.</summary>
     public List<(string Field, string? Was, string? Becomes)> Differences { get; } = new();
 
+    /// <summary>Custom-field values sent without comparing them: the API did not return the contact's.</summary>
+    public int Uncompared { get; set; }
+
+    /// <summary>
+    /// Whether all the row sends to an existing contact is custom-field values that could not be
+    /// compared: it is then Resent, neither Updated (nothing may change) nor Unchanged (something is sent).
+    /// </summary>
+    public bool OnlyUncompared => Uncompared > 0 && Differences.Count == Uncompared && Update is null
+        && FollowUps.All(f => f.Action.Type == MassAction.TypeOf(GrinfiMassAction.SetCustomField));
+
+    /// <summary>What writing to an existing contact made of the row: Updated, or Resent.</summary>
+    public RowOutcome WrittenOutcome => OnlyUncompared ? RowOutcome.Resent : RowOutcome.Updated;
+
     /// <summary>The contact's UUID after the write: the given one, the found one, or the upsert's answer.</summary>
     public string? ResultUuid => Uuid ?? Lead?.Uuid ?? Current?.Uuid;
 

@@ -176,7 +176,7 @@ internal sealed class LeadWriter
             {
                 if (row.Outcome == RowOutcome.Unknown)
                 {
-                    row.Outcome = RowOutcome.Updated; // only batched changes
+                    row.Outcome = row.WrittenOutcome; // only batched changes
                 }
                 return true;
             }
@@ -188,7 +188,7 @@ internal sealed class LeadWriter
                 if (row.Upsert is not null)
                 {
                     row.Lead = await _cmdlet.Api.UpsertLeadAsync(row.Upsert, ctx).ConfigureAwait(false);
-                    row.Outcome = _existing.OutcomeOf(row.Lead);
+                    row.Outcome = _existing.OutcomeOf(row.Lead) == RowOutcome.Updated ? row.WrittenOutcome : RowOutcome.Created;
                 }
                 if (row.Update is not null)
                 {

@@ -15,6 +15,12 @@ internal enum RowOutcome
     /// <summary>The contact exists and already holds every value the row gives: nothing was sent.</summary>
     Unchanged,
 
+    /// <summary>
+    /// The contact exists and holds every value the API returns; custom-field values, which it
+    /// does not return, were sent anyway, as they cannot be compared (they may or may not have changed).
+    /// </summary>
+    Resent,
+
     /// <summary>The contact exists and -SkipExisting left it alone.</summary>
     Skipped,
 

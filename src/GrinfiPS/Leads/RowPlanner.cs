@@ -196,6 +196,7 @@ internal static class RowPlanner
             if (known is null)
             {
                 notes.Uncompared(field.Name);
+                row.Uncompared++;
                 changed.Add((field, value));
                 row.Differences.Add(($"custom field '{field.Name}'", "(not returned by the API)", value));
                 continue;

@@ -74,6 +74,7 @@ internal sealed class RunLedger
             case RowOutcome.Created: Summary.Created += delta; break;
             case RowOutcome.Updated: Summary.Updated += delta; break;
             case RowOutcome.Unchanged: Summary.Unchanged += delta; break;
+            case RowOutcome.Resent: Summary.Resent += delta; break;
             case RowOutcome.Skipped: Summary.Skipped += delta; break;
             case RowOutcome.Failed: Summary.Failed += delta; break;
         }

@@ -28,6 +28,13 @@ public sealed class GrinfiRunSummary
     /// <summary>Existing contacts that already held every value given: nothing was sent for them.</summary>
     public int Unchanged { get; internal set; }
 
+    /// <summary>
+    /// Existing contacts that held every value the API returns, sent only custom-field values,
+    /// which the API does not return and so cannot be compared (the vendor documents no call
+    /// that reads them): they may or may not have changed.
+    /// </summary>
+    public int Resent { get; internal set; }
+
     /// <summary>Existing contacts left alone by -SkipExisting.</summary>
     public int Skipped { get; internal set; }
 
@@ -55,10 +62,12 @@ public sealed class GrinfiRunSummary
     /// <summary>How long the run took.</summary>
     public TimeSpan Duration { get; internal set; }
 
-    /// <summary>"1,000 rows: 950 created, 30 updated, 15 unchanged, 0 skipped, 5 failed."</summary>
+    /// <summary>"1,000 rows: 950 created, 30 updated, 15 unchanged, 0 skipped, 5 failed."; resent rows are counted when there are some.</summary>
     public override string ToString()
     {
-        var text = $"{Command}: {Rows:N0} row{(Rows == 1 ? "" : "s")}: {Created:N0} created, {Updated:N0} updated, {Unchanged:N0} unchanged, {Skipped:N0} skipped, {Failed:N0} failed";
+        var text = $"{Command}: {Rows:N0} row{(Rows == 1 ? "" : "s")}: {Created:N0} created, {Updated:N0} updated, " +
+            (Resent > 0 ? $"{Resent:N0} resent (custom fields the API does not return), " : "") +
+            $"{Unchanged:N0} unchanged, {Skipped:N0} skipped, {Failed:N0} failed";
         if (Removed > 0 || MovedOut > 0)
         {
             text += Removed > 0 ? $"; {Removed:N0} missing from the input deleted" : $"; {MovedOut:N0} missing from the input moved out";

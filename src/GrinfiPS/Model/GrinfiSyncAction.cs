@@ -12,6 +12,12 @@ public enum GrinfiSyncAction
     /// <summary>A contact of the list that already matches its row.</summary>
     Unchanged,
 
+    /// <summary>
+    /// A contact of the list that matches its row in every field the API returns; its
+    /// custom-field values, which the API does not return, are sent again.
+    /// </summary>
+    Resend,
+
     /// <summary>A contact of another list, moved into this one (-MoveFromOtherLists).</summary>
     MoveHere,
 

@@ -205,6 +205,7 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
         if (whatIf)
         {
             WriteSummary($"Sync-GrinfiLead would create {Count(GrinfiSyncAction.Create)}, update {Count(GrinfiSyncAction.Update) + Count(GrinfiSyncAction.MoveHere)}, " +
+                (Count(GrinfiSyncAction.Resend) is var resend and > 0 ? $"resend the custom fields of {resend} (the API does not return them), " : "") +
                 $"leave {Count(GrinfiSyncAction.Unchanged)} unchanged and refuse {Count(GrinfiSyncAction.Error)} of {_rows.Count:N0} rows" +
                 (removing ? $"; {missing.Count:N0} contacts no row names would {(_moveTo is null ? "be deleted" : $"move to '{_moveTo.Name}'")}." : "."));
             ApproveRemoval(missing, sync.ListCount);
@@ -267,6 +268,7 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
         row.Error is not null ? GrinfiSyncAction.Error
         : row.Current is null ? GrinfiSyncAction.Create
         : row.Outcome == RowOutcome.Unchanged ? GrinfiSyncAction.Unchanged
+        : row.OnlyUncompared ? GrinfiSyncAction.Resend
         : row.FollowUps.Any(f => f.Action.Type == MassAction.TypeOf(GrinfiMassAction.MoveToList)) ? GrinfiSyncAction.MoveHere
         : GrinfiSyncAction.Update;
 

@@ -155,6 +155,20 @@ Describe 'Filters' {
         Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
     }
 
+    It 'gives Set-GrinfiLead -Clear typos the same "Did you mean", before any request: <typo>' -ForEach @(
+        @{ typo = 'postion'; message = "-Clear 'postion' is neither a lead field that can be emptied nor a custom field. Did you mean 'position'?" }
+        @{ typo = 'compnay'; message = "-Clear 'compnay' is neither a lead field that can be emptied nor a custom field. Did you mean 'company_name'? The API does not let it be emptied on update." }
+    ) {
+        $lead = Get-GrinfiLead -First 1
+        Clear-SandboxRequest $script:sb
+
+        $err = { $lead | Set-GrinfiLead -Clear $typo } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidClear,*'
+        $err.Exception.Message | Should -Be $message
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
     It 'passes a field it does not know with -AllowUnknownField' {
         $null = Get-GrinfiLead -Filter @{ lead_score = @{ '>' = 50 } } -AllowUnknownField -First 1
 

@@ -329,7 +329,7 @@ Describe 'Prompts and dry runs in names' {
         Clear-SandboxRequest $script:sb
     }
 
-    It 'asks about a filter in names, not JSON: "<count> contacts in list ''Cold outreach'' and with tag ''Hot''"' {
+    It 'asks about a filter given by UUID in names, not JSON: "N contacts in list ''Cold outreach'' and with tag ''Hot''"' {
         $count = (Measure-GrinfiLead -List 'Cold outreach' -Tag 'Hot').Count
         Disconnect-Grinfi
         Connect-TestSandbox $script:sb

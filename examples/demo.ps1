@@ -51,14 +51,15 @@ Step 'Hand the list to sales: a server-side export'
 # so, and returns the export record. Once the file's name is known (from the web app), it
 # downloads it: Export-GrinfiLead -FileName <name> -Path <file>.
 $export = Export-GrinfiLead -Path (Join-Path $work 'webinar-q4.csv') -List 'Webinar Q4' -WarningAction Continue
-$export | Format-Table | Out-Host
+Write-Host "  The export of list 'Webinar Q4' is $($export.Status)."
 
 Step 'A large file goes in whole: Import-GrinfiLead (two requests, however many rows)'
 $big = Join-Path $work 'conference-scans.csv'
 1..300 | ForEach-Object {
     [pscustomobject]@{ FirstName = "Visitor$_"; LastName = 'Scan'; LinkedIn = "conference-visitor-$_"; Company = 'Expo Corp' }
 } | Export-Csv $big
-Import-GrinfiLead -Path $big -List 'Conference 2026' -Tag 'Follow-up' -Wait | Format-Table | Out-Host
+Import-GrinfiLead -Path $big -List 'Conference 2026' -Tag 'Follow-up' -Wait |
+    Format-Table FileName, Status, RowsSent, RowsRejected, ContactsAdded, WaitResult | Out-Host
 
 Step 'Anything else the API offers: Invoke-GrinfiRequest'
 Invoke-GrinfiRequest GET /flows/api/flows -All | Format-Table name, status | Out-Host

@@ -82,6 +82,17 @@ BeforeAll {
         $failure
     }
 
+    # Runs a script block; returns what it wrote (Output) and every error, non-terminating or
+    # terminating (Errors), so one test can run commands that report either way.
+    function Invoke-Captured([scriptblock] $ScriptBlock) {
+        $errors = [System.Collections.Generic.List[object]]::new()
+        $output = try {
+            & $ScriptBlock 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $errors.Add($_) } else { $_ } }
+        }
+        catch { $errors.Add($_) }
+        [pscustomobject]@{ Output = @($output); Errors = @($errors) }
+    }
+
     # -WhatIf text as one line (the host may wrap long lines).
     function Get-WhatIfText([scriptblock] $ScriptBlock) {
         $text = Get-HostOutput $ScriptBlock
@@ -927,6 +938,245 @@ Describe 'Custom fields' {
     }
 }
 
+Describe 'Names stay unique' {
+    # A second object of a name makes every -List/-Tag/-PipelineStage/-CustomField of that name
+    # in every script ambiguous: creations and renames refuse a taken name, in any letter case.
+    BeforeEach {
+        Reset-TestSandbox $script:sb
+        Connect-Fresh
+    }
+
+    It '<command> refuses a name another <kind> has, in any case, sending no write' -ForEach @(
+        @{ command = 'Set-GrinfiList'; kind = 'list'; id = 'GrinfiListExists'; taken = 'Prospects'; run = { Set-GrinfiList 'Newsletter' -NewName 'PROSPECTS' } }
+        @{ command = 'Set-GrinfiTag'; kind = 'tag'; id = 'GrinfiTagExists'; taken = 'Hot'; run = { Set-GrinfiTag 'VIP' -NewName 'hot' } }
+        @{ command = 'New-GrinfiPipelineStage'; kind = 'pipeline stage'; id = 'GrinfiPipelineStageExists'; taken = 'Interested'; run = { New-GrinfiPipelineStage 'interested' -Category Positive } }
+        @{ command = 'Set-GrinfiPipelineStage'; kind = 'pipeline stage'; id = 'GrinfiPipelineStageExists'; taken = 'Replied'; run = { Set-GrinfiPipelineStage 'Meeting booked' -NewName 'REPLIED' } }
+        @{ command = 'Set-GrinfiCustomField'; kind = 'custom field'; id = 'GrinfiCustomFieldExists'; taken = 'industry'; run = { Set-GrinfiCustomField 'source' -NewName 'Industry' } }
+        @{ command = 'New-GrinfiList -Force'; kind = 'list'; id = 'GrinfiListExists'; taken = 'Customers'; run = { New-GrinfiList 'customers' -Force } }
+        @{ command = 'New-GrinfiTag -Force'; kind = 'tag'; id = 'GrinfiTagExists'; taken = 'Partner'; run = { New-GrinfiTag 'partner' -Force } }
+        @{ command = 'New-GrinfiCustomField -Force'; kind = 'custom field'; id = 'GrinfiCustomFieldExists'; taken = 'deal_size'; run = { New-GrinfiCustomField 'Deal_Size' -Force } }
+    ) {
+        $before = @(Get-ApiList).Count, @(Get-ApiTag).Count, @(Get-ApiStage).Count, @(Get-ApiCustomField).Count
+
+        $result = Invoke-Captured $run
+        $err = $result.Errors
+
+        $result.Output | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike "$id,*"
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].Exception.Message | Should -BeLike "A $kind named '$taken' already exists (*"
+        $err[0].ErrorDetails.RecommendedAction | Should -Match '-AllowDuplicateName'
+        Get-WriteRequest | Should -BeNullOrEmpty
+        @(@(Get-ApiList).Count, @(Get-ApiTag).Count, @(Get-ApiStage).Count, @(Get-ApiCustomField).Count) | Should -Be $before
+    }
+
+    It '<command> -AllowDuplicateName makes the second <kind> of the name' -ForEach @(
+        @{ command = 'Set-GrinfiList'; kind = 'list'; run = { Set-GrinfiList 'Newsletter' -NewName 'Prospects' -AllowDuplicateName }; names = { (Get-ApiList).name }; taken = 'Prospects' }
+        @{ command = 'Set-GrinfiTag'; kind = 'tag'; run = { Set-GrinfiTag 'VIP' -NewName 'Hot' -AllowDuplicateName }; names = { (Get-ApiTag).name }; taken = 'Hot' }
+        @{ command = 'New-GrinfiPipelineStage'; kind = 'stage'; run = { New-GrinfiPipelineStage 'Interested' -Category Positive -AllowDuplicateName }; names = { (Get-ApiStage).name }; taken = 'Interested' }
+        @{ command = 'Set-GrinfiPipelineStage'; kind = 'stage'; run = { Set-GrinfiPipelineStage 'Meeting booked' -NewName 'Replied' -AllowDuplicateName }; names = { (Get-ApiStage).name }; taken = 'Replied' }
+        # The API takes a custom-field name only once in one letter case.
+        @{ command = 'Set-GrinfiCustomField'; kind = 'custom field'; run = { Set-GrinfiCustomField 'source' -NewName 'Industry' -AllowDuplicateName }; names = { (Get-ApiCustomField).name }; taken = 'industry' }
+        @{ command = 'New-GrinfiCustomField'; kind = 'custom field'; run = { New-GrinfiCustomField 'Deal_Size' -AllowDuplicateName }; names = { (Get-ApiCustomField).name }; taken = 'deal_size' }
+    ) {
+        & $run
+
+        @(& $names | Where-Object { $_ -eq $taken }) | Should -HaveCount 2
+    }
+
+    It 'lets an object keep its own name in another letter case' {
+        $newsletter = Get-ApiList | Where-Object name -EQ 'Newsletter'
+
+        Set-GrinfiList 'Newsletter' -NewName 'NEWSLETTER'
+        Set-GrinfiTag 'Hot' -NewName 'HOT'
+
+        (Invoke-SandboxApi $script:sb -Path "/leads/api/lists/$($newsletter.uuid)").name | Should -Be 'NEWSLETTER'
+        (Get-ApiTag).name | Should -Contain 'HOT'
+    }
+
+    It 'keeps a company stage and a lead stage of one name apart' {
+        $stage = New-GrinfiPipelineStage 'Interested' -Category Positive -Object Company
+
+        $stage.Object | Should -Be 'company'
+        (Get-ApiStage company).name | Should -Contain 'Interested'
+    }
+
+    It 'New-GrinfiCustomField reads the names fresh: a field made elsewhere since they were cached is refused' {
+        # Loads this connection's custom-field names.
+        $null = New-GrinfiCustomField 'first_of_two'
+        $null = Invoke-SandboxApi $script:sb -Method POST -Path /leads/api/custom-fields -Body @{ name = 'made_elsewhere'; object = 'lead' }
+        Clear-SandboxRequest $script:sb
+
+        $null = New-GrinfiCustomField 'Made_Elsewhere' -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiCustomFieldExists,*'
+        Get-RequestCount POST /leads/api/custom-fields | Should -Be 0
+        Get-RequestCount GET /leads/api/custom-fields | Should -Be 1
+        @(Get-ApiCustomField | Where-Object name -EQ 'made_elsewhere') | Should -HaveCount 1
+    }
+
+    It 'reads the names once per command, however many it creates' {
+        $null = Get-GrinfiList -NoLeadCount
+        Clear-SandboxRequest $script:sb
+
+        $lists = 'Once a', 'Once b', 'Once c' | New-GrinfiList
+
+        $lists | Should -HaveCount 3
+        Get-RequestCount GET /leads/api/lists | Should -Be 1
+        $null = 'Once d', 'once A' | New-GrinfiList -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiListExists,*'
+        $err[0].TargetObject | Should -Be 'once A'
+    }
+
+    It '-Force on <command> means "do not ask", even where $ConfirmPreference would' -Skip:(-not $NonInteractive) -ForEach @(
+        @{ command = 'New-GrinfiList'; run = { New-GrinfiList 'Made without asking' @args }; names = { (Get-ApiList).name } }
+        @{ command = 'New-GrinfiTag'; run = { New-GrinfiTag 'Made without asking' @args }; names = { (Get-ApiTag).name } }
+        @{ command = 'New-GrinfiCustomField'; run = { New-GrinfiCustomField 'made_without_asking' @args }; names = { (Get-ApiCustomField).name } }
+    ) {
+        $ConfirmPreference = 'Low'
+        # Without -Force, this session would have to ask, and cannot.
+        $failure = Get-PromptFailure { & $run @args }
+        "$failure" | Should -Match 'NonInteractive|confirm'
+        $failure.FullyQualifiedErrorId | Should -Not -BeLike 'Grinfi*Exists,*'
+        Get-WriteRequest | Should -BeNullOrEmpty
+
+        $made = & $run -Force
+
+        $made | Should -Not -BeNullOrEmpty
+        @(& $names) | Where-Object { $_ -in 'Made without asking', 'made_without_asking' } | Should -HaveCount 1
+    }
+}
+
+Describe 'Remove-GrinfiCustomField' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb
+        Connect-Fresh
+    }
+
+    It 'deletes a field given by name with -Force: DELETE custom-fields/{uuid}, the others stay' {
+        $source = Get-ApiCustomField | Where-Object name -EQ 'source'
+        Clear-SandboxRequest $script:sb
+
+        $out = Remove-GrinfiCustomField 'source' -Force
+
+        $out | Should -BeNullOrEmpty
+        $deletes = @(Get-SandboxRequest $script:sb -Method DELETE)
+        $deletes | Should -HaveCount 1
+        $deletes[0].path | Should -Be "/leads/api/custom-fields/$($source.uuid)"
+        (Get-ApiCustomField).name | Should -Be 'industry', 'deal_size'
+    }
+
+    It 'deletes a piped field and one given by UUID with -Confirm:$false, and forgets their names' {
+        $deal = Get-ApiCustomField | Where-Object name -EQ 'deal_size'
+
+        Get-GrinfiCustomField 'industry' | Remove-GrinfiCustomField -Confirm:$false
+        Remove-GrinfiCustomField $deal.uuid -Confirm:$false
+
+        (Get-ApiCustomField).name | Should -Be 'source'
+        $null = Set-GrinfiCustomField 'industry' -Order 3 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiCustomFieldNotFound,*'
+    }
+
+    It 'says with -WhatIf that the field and all its values go, and deletes nothing' {
+        $industry = Get-ApiCustomField | Where-Object name -EQ 'industry'
+
+        $text = Get-WhatIfText { Remove-GrinfiCustomField 'industry' -WhatIf }
+
+        $text | Should -Match "Delete the field and every lead's value of it"
+        $text | Should -Match "Custom field 'industry' \($($industry.uuid)\)"
+        Get-WriteRequest | Should -BeNullOrEmpty
+        (Get-ApiCustomField).name | Should -Contain 'industry'
+    }
+
+    It 'asks first (ConfirmImpact High): an unattended run without -Force deletes nothing' -Skip:(-not $NonInteractive) {
+        $failure = Get-PromptFailure { Remove-GrinfiCustomField 'industry' }
+
+        $failure | Should -Not -BeNullOrEmpty
+        Get-WriteRequest | Should -BeNullOrEmpty
+        (Get-ApiCustomField).name | Should -Contain 'industry'
+        (Get-Command Remove-GrinfiCustomField).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
+            Should -Be 'High'
+    }
+
+    It 'reports an unknown name with the closest field, deletes nothing and goes on with the others' {
+        Remove-GrinfiCustomField 'industy', 'source' -Force -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiCustomFieldNotFound,*'
+        $err[0].Exception.Message | Should -Match "Did you mean 'industry'"
+        (Get-ApiCustomField).name | Should -Be 'industry', 'deal_size'
+    }
+
+    It 'deletes a company field with -Object Company, and not the lead field of that name' {
+        $company = New-GrinfiCustomField 'industry' -Object Company
+
+        Remove-GrinfiCustomField 'industry' -Object Company -Force
+
+        (Get-ApiCustomField).uuid | Should -Not -Contain $company.Uuid
+        (Get-ApiCustomField | Where-Object object -EQ 'lead').name | Should -Contain 'industry'
+    }
+}
+
+Describe 'Objects of another team' {
+    # An object read through team 2's key means nothing to team 1 (or, worse, something else):
+    # given to a command connected to team 1, it is refused before any request.
+    BeforeAll {
+        Reset-TestSandbox $script:sb
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb -Second -Parameters $script:Unthrottled
+        $script:other = @{
+            List          = Get-GrinfiList -NoLeadCount | Select-Object -First 1
+            Tag           = Get-GrinfiTag | Select-Object -First 1
+            PipelineStage = Get-GrinfiPipelineStage | Select-Object -First 1
+            CustomField   = Get-GrinfiCustomField | Select-Object -First 1
+            Automation    = Get-GrinfiAutomation | Select-Object -First 1
+        }
+        Connect-Fresh
+        $script:mine = Get-GrinfiLead -First 2
+    }
+    BeforeEach { Clear-SandboxRequest $script:sb }
+
+    It '<command> refuses team 2''s <noun> given to -<parameter>, naming both teams' -ForEach @(
+        @{ command = 'Set-GrinfiList'; parameter = 'List'; noun = 'list'; run = { Set-GrinfiList $script:other.List -NewName 'Taken over' } }
+        @{ command = 'Remove-GrinfiList'; parameter = 'List'; noun = 'list'; run = { Remove-GrinfiList $script:other.List -Force } }
+        @{ command = 'Set-GrinfiTag'; parameter = 'Tag'; noun = 'tag'; run = { Set-GrinfiTag $script:other.Tag -Color '#000000' } }
+        @{ command = 'Remove-GrinfiTag'; parameter = 'Tag'; noun = 'tag'; run = { Remove-GrinfiTag $script:other.Tag -Force } }
+        @{ command = 'Set-GrinfiPipelineStage'; parameter = 'PipelineStage'; noun = 'pipeline stage'; run = { Set-GrinfiPipelineStage $script:other.PipelineStage -Order 3 } }
+        @{ command = 'Set-GrinfiCustomField'; parameter = 'CustomField'; noun = 'custom field'; run = { Set-GrinfiCustomField $script:other.CustomField -Order 9 } }
+        @{ command = 'Remove-GrinfiCustomField'; parameter = 'CustomField'; noun = 'custom field'; run = { $script:other.CustomField | Remove-GrinfiCustomField -Force } }
+        @{ command = 'Get-GrinfiLead'; parameter = 'List'; noun = 'list'; run = { Get-GrinfiLead -List $script:other.List } }
+        @{ command = 'Measure-GrinfiLead'; parameter = 'Tag'; noun = 'tag'; run = { Measure-GrinfiLead -Tag $script:other.Tag } }
+        @{ command = 'Invoke-GrinfiMassAction'; parameter = 'Automation'; noun = 'automation'; run = { $script:mine | Invoke-GrinfiMassAction -Action AddToAutomation -Automation $script:other.Automation } }
+        @{ command = 'Invoke-GrinfiMassAction'; parameter = 'PipelineStage'; noun = 'pipeline stage'; run = { $script:mine | Invoke-GrinfiMassAction -Action ChangePipelineStage -PipelineStage $script:other.PipelineStage } }
+        @{ command = 'Set-GrinfiLead'; parameter = 'AddTag'; noun = 'tag'; run = { $script:mine[0] | Set-GrinfiLead -AddTag $script:other.Tag } }
+        @{ command = 'Import-GrinfiLead'; parameter = 'List'; noun = 'list'; run = { Import-GrinfiLead -Path 'TestDrive:/none.csv' -List $script:other.List } }
+    ) {
+        $errors = (Invoke-Captured $run).Errors
+
+        $errors | Should -HaveCount 1
+        $failure = $errors[0]
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+        $failure.Exception.Message | Should -BeLike "The $noun '*' given to -$parameter belongs to team 2, and this connection works with team 1."
+        $failure.ErrorDetails.RecommendedAction | Should -Match '-Connection'
+        Get-SandboxRequest $script:sb | Where-Object path -NotIn '/leads/api/lists', '/leads/api/tags', '/leads/api/pipeline-stages', '/leads/api/custom-fields', '/flows/api/flows' |
+            Should -BeNullOrEmpty
+        Get-SandboxRequest $script:sb | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+    }
+
+    It 'takes the same objects through a connection to their team' {
+        # Connecting team 1 again leaves team 2's connection open for -Connection.
+        $second = Connect-TestSandbox $script:sb -Second -Parameters ($script:Unthrottled + @{ PassThru = $true })
+        Connect-TestSandbox $script:sb -Parameters $script:Unthrottled
+        Clear-SandboxRequest $script:sb
+
+        (Measure-GrinfiLead -Tag $script:other.Tag -Connection $second).Count | Should -BeGreaterThan 0
+        Set-GrinfiTag $script:other.Tag -Color '#010101' -Connection $second
+
+        (Get-SandboxRequest $script:sb -Method PUT).path | Should -Be "/leads/api/tags/$($script:other.Tag.Uuid)"
+    }
+}
+
 Describe 'Get-GrinfiAutomation' {
     BeforeAll {
         Reset-TestSandbox $script:sb
@@ -1185,7 +1435,7 @@ Describe 'Every write supports -WhatIf and -Confirm' {
         'New-GrinfiList', 'Set-GrinfiList', 'Remove-GrinfiList',
         'New-GrinfiPipelineStage', 'Set-GrinfiPipelineStage', 'Remove-GrinfiPipelineStage',
         'New-GrinfiTag', 'Set-GrinfiTag', 'Remove-GrinfiTag',
-        'New-GrinfiCustomField', 'Set-GrinfiCustomField'
+        'New-GrinfiCustomField', 'Set-GrinfiCustomField', 'Remove-GrinfiCustomField'
     ) {
         $command = Get-Command $_
         $command.Parameters.Keys | Should -Contain 'WhatIf'

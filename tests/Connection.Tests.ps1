@@ -78,6 +78,62 @@ Describe 'Connect-Grinfi' {
         $warned | Should -BeNullOrEmpty
     }
 
+    It 'refuses a plain-text -ApiKey with the three ways to pass a key, before any request' {
+        $err = { Connect-Grinfi -ApiKey 'plain-text-key-1234' -BaseUri $script:sb.BaseUri } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError,*'
+        $message = $err.Exception.Message
+        $message | Should -Match 'SecureString, not plain text'
+        $message | Should -Match ([regex]::Escape('Read-Host -AsSecureString'))
+        $message | Should -Match ([regex]::Escape('ConvertTo-SecureString'))
+        $message | Should -Match ([regex]::Escape('$env:GRINFI_API_KEY'))
+        $message | Should -Not -Match 'plain-text-key-1234'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a key that expired more than five minutes ago before sending it, with its expiry date' {
+        $expired = (Invoke-SandboxControl $script:sb keys -Method POST -Body @{ teamId = 1; expiresInDays = -10 / 1440 }).apiKey
+        $payload = $expired.Split('.')[1].Replace('-', '+').Replace('_', '/')
+        $payload += '=' * ((4 - $payload.Length % 4) % 4)
+        $exp = [DateTimeOffset]::FromUnixTimeSeconds(([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($payload)) | ConvertFrom-Json).exp)
+
+        $err = { Connect-Grinfi -ApiKey (ConvertTo-SecureString $expired -AsPlainText -Force) -BaseUri $script:sb.BaseUri } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'GrinfiApiKeyExpired,*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $err.Exception.Message | Should -Be "The API key expired on $($exp.UtcDateTime.ToString('yyyy-MM-dd HH:mm')) UTC, so the API would refuse it."
+        $err.ErrorDetails.RecommendedAction | Should -Match 'new key'
+        "$err $($err.ErrorDetails.RecommendedAction)" | Should -Not -Match ([regex]::Escape($expired))
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+
+        # The same key from the environment, for a scheduled script: refused before any request too.
+        $env:GRINFI_API_KEY = $expired
+        $env:GRINFI_BASE_URI = "$($script:sb.BaseUri)"
+        try { { Get-GrinfiLead -First 1 } | Should -Throw -ErrorId 'GrinfiApiKeyExpired,*' }
+        finally { Remove-Item Env:GRINFI_API_KEY, Env:GRINFI_BASE_URI }
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'sends a key that expired a minute or two ago (clocks drift), and lets the API judge it' {
+        $lately = (Invoke-SandboxControl $script:sb keys -Method POST -Body @{ teamId = 1; expiresInDays = -2 / 1440 }).apiKey
+
+        $err = { Connect-Grinfi -ApiKey (ConvertTo-SecureString $lately -AsPlainText -Force) -BaseUri $script:sb.BaseUri } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'GrinfiAuthenticationFailed,*'
+        (Get-SandboxRequest $script:sb).path | Should -Be '/id/api/users/current'
+    }
+
+    It 'says on a 401 what to check: a revoked or mistyped key, or another address' {
+        $bad = ConvertTo-SecureString 'not-a-real-key' -AsPlainText -Force
+        $err = { Connect-Grinfi -ApiKey $bad -BaseUri $script:sb.BaseUri } | Should -Throw -PassThru
+
+        $fix = $err.ErrorDetails.RecommendedAction
+        $fix | Should -Match 'revoked'
+        $fix | Should -Match 'mistyped'
+        $fix | Should -Match 'base URI'
+        $fix | Should -Match 'Settings'
+    }
+
     It 'rejects a bad key with a terminating authentication error' {
         $bad = ConvertTo-SecureString 'not-a-real-key' -AsPlainText -Force
         $err = { Connect-Grinfi -ApiKey $bad -BaseUri $script:sb.BaseUri } | Should -Throw -PassThru
@@ -121,6 +177,25 @@ Describe 'Connections without Connect-Grinfi' {
         $env:GRINFI_REQUESTS_PER_MINUTE = 'lots'
 
         { Get-GrinfiLead } | Should -Throw -ErrorId 'GrinfiInvalidRequestsPerMinute,*' -ExpectedMessage '*GRINFI_REQUESTS_PER_MINUTE*lots*'
+    }
+
+    It 'Get-GrinfiConnection with no connection is a non-terminating error that -ErrorAction governs' {
+        $none = Get-GrinfiConnection -ErrorAction SilentlyContinue -ErrorVariable err
+        $reached = $true
+
+        $none | Should -BeNullOrEmpty
+        $reached | Should -BeTrue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiNotConnected,*'
+        $err[0].Exception.Message | Should -Match 'Connect-Grinfi'
+
+        $answer = if (Get-GrinfiConnection -ErrorAction Ignore) { 'connected' } else { 'not connected' }
+        $answer | Should -Be 'not connected'
+        { Get-GrinfiConnection -ErrorAction Stop } | Should -Throw -ErrorId 'GrinfiNotConnected,*'
+
+        Connect-TestSandbox $script:sb
+        $answer = if (Get-GrinfiConnection -ErrorAction Ignore) { 'connected' } else { 'not connected' }
+        $answer | Should -Be 'connected'
     }
 
     It 'refuses an http:// address for a remote host from the environment too' {

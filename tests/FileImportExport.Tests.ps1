@@ -184,6 +184,31 @@ Grace,grace-hopper
         $bad[0].TargetObject | Should -Be "$TestDrive/missing.csv"
     }
 
+    It 'reports one missing file among several piped by property (-LiteralPath), and imports the rest' {
+        $e = New-TestFile 'e.csv' "LinkedIn`nfrom-file-e"
+        $f = New-TestFile 'f.csv' "LinkedIn`nfrom-file-f"
+        $gone = Join-Path $TestDrive 'gone.csv'
+
+        $imports = @($e, $gone, $f) | ForEach-Object { [pscustomobject]@{ PSPath = $_ } } |
+            Import-GrinfiLead -List $script:list -ErrorVariable bad -ErrorAction SilentlyContinue
+        Wait-TestImport $script:list.Uuid 2
+
+        $imports.FileName | Should -Be 'e.csv', 'f.csv'
+        $bad | Should -HaveCount 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiFileNotFound,*'
+        $bad[0].TargetObject | Should -Be $gone
+        @(Get-SandboxRequest $script:sb -Path '/leads/api/file-imports/upload-csv') | Should -HaveCount 2
+    }
+
+    It 'names the file it uploaded, though the upload''s record has no file name' {
+        $path = New-TestFile 'named.csv' "LinkedIn`nnamed-file-row"
+
+        $import = Import-GrinfiLead -Path $path -List $script:list
+
+        $import.FileName | Should -Be 'named.csv'
+        ($import | Out-String -Width 120) | Should -Match 'named\.csv'
+    }
+
     It 'says how -Wait ended when the list never moves: Unknown, not a made-up count' {
         # Rows that all update contacts already in other lists never move this list's count.
         $existing = Get-GrinfiLead -List 'Prospects' -Filter @{ linkedin = 'is_not_null' } -First 1

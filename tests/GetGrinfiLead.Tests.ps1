@@ -142,6 +142,8 @@ Describe 'Filters' {
 
     It 'reports <what> before any request' -ForEach @(
         @{ what = 'a typo in a field'; filter = @{ emial = 'a@b.c' }; id = 'GrinfiUnknownFilterField'; message = "*'emial' is not a lead field*work_email*" }
+        @{ what = 'a typo of a part of a field (compnay)'; filter = @{ compnay = 'Acme' }; id = 'GrinfiUnknownFilterField'; message = "*'compnay' is not a lead field. Did you mean 'company_name'*" }
+        @{ what = 'a typo of a field (postion)'; filter = @{ postion = 'CTO' }; id = 'GrinfiUnknownFilterField'; message = "*'postion' is not a lead field. Did you mean 'position'*" }
         @{ what = 'an unknown operator'; filter = @{ created_at = @{ '=>' = '2025-01-01' } }; id = 'GrinfiUnknownFilterOperator'; message = "*'created_at'*'=>'*" }
         @{ what = 'a null value'; filter = @{ work_email = $null }; id = 'GrinfiNullFilterValue'; message = "*'work_email' is `$null*is_null*" }
         @{ what = 'a value of an unsupported type'; filter = @{ position = [System.IO.FileInfo]'x.txt' }; id = 'GrinfiInvalidFilterValue'; message = "*'position'*FileInfo*" }
@@ -150,6 +152,20 @@ Describe 'Filters' {
         @{ what = 'a null operator value'; filter = @{ created_at = @{ '>' = $null } }; id = 'GrinfiInvalidFilterValue'; message = "*'created_at'*not `$null*" }
     ) {
         { Get-GrinfiLead -Filter $filter } | Should -Throw -ErrorId "$id,*" -ExpectedMessage $message
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'gives Set-GrinfiLead -Clear typos the same "Did you mean", before any request: <typo>' -ForEach @(
+        @{ typo = 'postion'; message = "-Clear 'postion' is neither a lead field that can be emptied nor a custom field. Did you mean 'position'?" }
+        @{ typo = 'compnay'; message = "-Clear 'compnay' is neither a lead field that can be emptied nor a custom field. Did you mean 'company_name'? The API does not let it be emptied on update." }
+    ) {
+        $lead = Get-GrinfiLead -First 1
+        Clear-SandboxRequest $script:sb
+
+        $err = { $lead | Set-GrinfiLead -Clear $typo } | Should -Throw -PassThru
+
+        $err.FullyQualifiedErrorId | Should -BeLike 'GrinfiInvalidClear,*'
+        $err.Exception.Message | Should -Be $message
         Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
     }
 
@@ -220,6 +236,29 @@ Describe 'By UUID and by identifier' {
         (Get-SearchBody).filter.uuid | Should -Be $script:sample[0].Uuid
     }
 
+    It 'refuses a contact of another team, piped or given to -Uuid, before any request, and reads the rest' {
+        Connect-TestSandbox $script:sb -Second
+        $theirs = Get-GrinfiLead -First 2
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+
+        $piped = $theirs[0], $script:sample[0] | Get-GrinfiLead -ErrorVariable failed -ErrorAction SilentlyContinue
+        $given = Get-GrinfiLead -Uuid $theirs[1] -ErrorVariable failedToo -ErrorAction SilentlyContinue
+
+        $piped.Uuid | Should -Be $script:sample[0].Uuid
+        $given | Should -BeNullOrEmpty
+        foreach ($err in $failed[0], $failedToo[0]) {
+            $err.FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+            $err.Exception.Message | Should -BeLike "The contact '*' given to -Uuid belongs to team 2, and this connection works with team 1."
+        }
+        $failed | Should -HaveCount 1
+        $failed[0].TargetObject.Uuid | Should -Be $theirs[0].Uuid
+        $bodies = Get-SearchBody
+        $bodies | Should -HaveCount 1
+        $bodies[0].filter.uuid | Should -Be $script:sample[0].Uuid
+    }
+
     It 'looks a contact up by email, LinkedIn id, or name and company' {
         $withEmail = $script:sample | Where-Object WorkEmail | Select-Object -First 1
         $withHandle = $script:sample | Where-Object LinkedIn | Select-Object -First 1
@@ -257,6 +296,24 @@ Describe 'Measure-GrinfiLead' {
         Clear-SandboxRequest $script:sb
         { Measure-GrinfiLead -Filter @{ emial = 'x' } -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'GrinfiUnknownFilterField,*'
         Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'says what it counted in names, the lists, stages and tags given by UUID too' {
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        $prospects = (Invoke-SandboxApi $script:sb -Path '/leads/api/lists?limit=1000').data | Where-Object name -EQ 'Prospects'
+        $hot = (Invoke-SandboxApi $script:sb -Path '/leads/api/tags').data | Where-Object name -EQ 'Hot'
+
+        $byUuid = Measure-GrinfiLead -Filter ([ordered]@{ list_uuid = $prospects.uuid; tags = $hot.uuid })
+        $byName = Measure-GrinfiLead -List 'Prospects' -PipelineStage 'Replied' -Filter @{ company_name = 'Initech' }
+
+        $byUuid.Selection | Should -Be "in list 'Prospects' and with tag 'Hot'"
+        $byUuid.Filter | Should -Match ([regex]::Escape($prospects.uuid))
+        $byName.Selection | Should -Be "whose company_name is 'Initech' and in list 'Prospects' and in stage 'Replied'"
+        $shown = $byUuid | Out-String -Width 200
+        $shown | Should -Match "Selection"
+        $shown | Should -Match "in list 'Prospects' and with tag 'Hot'"
+        $shown | Should -Not -Match ([regex]::Escape($prospects.uuid))
     }
 
     It 'counts with one request instead of paging: a one-contact search for a filter, the count endpoint for all' {
@@ -304,6 +361,83 @@ Describe 'Output' {
         $table | Should -Match 'New|Approaching|Engaging|Replied|Interested'
         @(Get-SandboxRequest $script:sb -Path '/leads/api/lists' -Method GET).Count | Should -Be 1
         @(Get-SandboxRequest $script:sb -Path '/leads/api/pipeline-stages' -Method GET).Count | Should -Be 1
+    }
+
+    It 'loads the list, stage, tag and custom-field names once, before it writes the first contact' {
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+
+        $first = $null
+        $leads = Get-GrinfiLead -PageSize 50 | ForEach-Object {
+            # The log as the first contact arrives, before any of its properties is read.
+            if ($null -eq $first) { $first = @(Get-SandboxRequest $script:sb) }
+            $_
+        }
+
+        $leads | Should -HaveCount 250
+        $first.path | Should -Contain '/leads/api/lists'
+        $first.path | Should -Contain '/leads/api/pipeline-stages'
+        $first.path | Should -Contain '/leads/api/tags'
+        $first.path | Should -Contain '/leads/api/custom-fields'
+        foreach ($path in '/leads/api/lists', '/leads/api/pipeline-stages', '/leads/api/tags', '/leads/api/custom-fields') {
+            @(Get-SandboxRequest $script:sb -Method GET -Path $path) | Should -HaveCount 1
+        }
+        ($leads | Where-Object ListName | Measure-Object).Count | Should -Be 250
+    }
+
+    It 'exports and formats from the names it loaded: Export-Csv and the table make no request' {
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        $leads = Get-GrinfiLead -First 20
+        Clear-SandboxRequest $script:sb
+
+        $leads | Export-Csv TestDrive:/no-requests.csv
+        $null = $leads | Out-String
+        $null = $leads | Format-List * | Out-String
+
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+        (Import-Csv TestDrive:/no-requests.csv | Where-Object ListName).Count | Should -Be 20
+    }
+
+    It 'exports flat columns a person can read: list, stage and tag names, nested data as text' {
+        $lists = @{}; (Invoke-SandboxApi $script:sb -Path '/leads/api/lists?limit=1000').data | ForEach-Object { $lists[$_.uuid] = $_.name }
+        $tags = @{}; (Invoke-SandboxApi $script:sb -Path '/leads/api/tags').data | ForEach-Object { $tags[$_.uuid] = $_.name }
+        $script:leads | Export-Csv TestDrive:/flat.csv
+        $rows = Import-Csv TestDrive:/flat.csv
+
+        $columns = $rows[0].PSObject.Properties.Name
+        $columns | Should -Contain 'ListName'
+        $columns | Should -Contain 'PipelineStageName'
+        $columns | Should -Contain 'TagNames'
+        foreach ($row in $rows) {
+            $row.ListName | Should -Be $lists[$row.ListUuid]
+            if ($row.Tags) { $row.TagNames | Should -Be ((($row.Tags -split '; ') | ForEach-Object { $tags[$_] }) -join '; ') }
+        }
+        $row = $rows | Where-Object { $_.Experience -and $_.Educations -and $_.Location } | Select-Object -First 1
+        $row | Should -Not -BeNullOrEmpty
+        $lead = $script:leads | Where-Object Uuid -EQ $row.Uuid
+        # "CTO at Acme (2020-01 – now)", "MIT: BSc, Physics (2010 – 2014)", "Berlin; Germany": no JSON.
+        $row.Experience | Should -BeLike "$($lead.Experience[0].title) at $($lead.Experience[0].company)*"
+        $row.Educations | Should -BeLike "$($lead.Educations[0].school)*"
+        $row.Location | Should -Be (($lead.Location | ForEach-Object address_string) -join '; ')
+        foreach ($column in 'Experience', 'Educations', 'Location', 'Posts', 'UnreadCounts') {
+            $rows.$column | Where-Object { $_ -match '[{}\[\]]|":' } | Should -BeNullOrEmpty -Because "$column holds readable text"
+        }
+    }
+
+    It 'fits the default table in 80 columns with every column, ending longer values in …' {
+        $rendering = $PSStyle.OutputRendering
+        $PSStyle.OutputRendering = 'PlainText'
+        try { $table = $script:leads | Out-String -Width 80 } finally { $PSStyle.OutputRendering = $rendering }
+        $lines = $table -split '\r?\n' | Where-Object { $_ }
+
+        $lines[0] | Should -Match '^Name\s+CompanyName\s+Position\s+Stage\s+List$'
+        $lines[1] | Should -Match '^----\s+-----------\s+--------\s+-----\s+----$'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $table | Should -Match '…'
+        # Every contact's list is shown: the last column did not fall off.
+        ($lines | Select-Object -Skip 2 | Where-Object { $_ -match '(Webinar Q4|Prospects|Customers|Conference 2026|Newsletter|Cold outreach)$' }).Count | Should -Be 250
     }
 
     It 'exports to CSV with no column holding a type name' {

@@ -316,3 +316,163 @@ Describe 'Remove-GrinfiLead' {
         Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Prompts and dry runs in names' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        # A fresh connection has loaded no names: a UUID in -Filter must still read as a name.
+        $script:cold = (Invoke-SandboxApi $script:sb -Path '/leads/api/lists?limit=1000').data | Where-Object name -EQ 'Cold outreach'
+        $script:hot = (Invoke-SandboxApi $script:sb -Path '/leads/api/tags').data | Where-Object name -EQ 'Hot'
+        $script:inCold = (Invoke-SandboxControl $script:sb contacts -Method POST -Body @{ count = 5; listUuid = $script:cold.uuid; tags = @($script:hot.uuid) }).uuids
+        Clear-SandboxRequest $script:sb
+    }
+
+    It 'asks about a filter given by UUID in names, not JSON: "N contacts in list ''Cold outreach'' and with tag ''Hot''"' {
+        $count = (Measure-GrinfiLead -List 'Cold outreach' -Tag 'Hot').Count
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+
+        $shown = Get-HostOutput { Invoke-GrinfiMassAction -Action Delete -Filter ([ordered]@{ list_uuid = $script:cold.uuid; tags = $script:hot.uuid }) -WhatIf }
+        $asked = $null
+        try { Invoke-GrinfiMassAction -Action Delete -Filter ([ordered]@{ list_uuid = $script:cold.uuid; tags = $script:hot.uuid }) } catch { $asked = $_ }
+
+        $count | Should -BeGreaterOrEqual 5
+        $target = "$count contacts in list 'Cold outreach' and with tag 'Hot'"
+        $shown | Should -Match ([regex]::Escape("What if: Performing the operation `"Delete`" on target `"$target`""))
+        $asked.FullyQualifiedErrorId | Should -BeLike 'GrinfiConfirmationRequired,*'
+        $asked.Exception.Message | Should -Be "'Delete' on $target needs confirmation, and this session cannot ask."
+        "$shown $asked" | Should -Not -Match ([regex]::Escape($script:cold.uuid))
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+    }
+
+    It 'says what it did in names too, with the contacts counted once' {
+        $null = Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP', 'Partner' -FromList $script:cold.uuid -WithTag 'Hot' -Force -InformationVariable summary
+        $count = (Measure-GrinfiLead -List 'Cold outreach' -Tag 'Hot').Count
+
+        "$summary" | Should -Be "Add tag 'VIP', then Add tag 'Partner': $count contacts in list 'Cold outreach' and with tag 'Hot' in 2 requests."
+    }
+
+    It 'counts piped contacts once however many requests each gets' {
+        $six = Get-GrinfiLead -First 6
+        Clear-SandboxRequest $script:sb
+
+        $null = $six | Invoke-GrinfiMassAction -Action SetCustomField -CustomField ([ordered]@{ industry = 'a'; deal_size = 'b' }) -InformationVariable fields
+        $null = $six | Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP', 'Partner' -BatchSize 4 -InformationVariable tags
+
+        "$fields" | Should -Match "^Set custom field .+, then Set custom field .+: 6 contacts in 2 requests\.$"
+        "$tags" | Should -Match "^Add tag .VIP., then Add tag .Partner.: 6 contacts in 4 requests\.$"
+        @(Get-SandboxRequest $script:sb -Path $script:mass) | Should -HaveCount 6
+    }
+
+    It 'Remove-GrinfiLead names the first contacts and the count' {
+        $five = Get-GrinfiLead -List 'Cold outreach' -Tag 'Hot' -First 5
+        Clear-SandboxRequest $script:sb
+
+        $shown = Get-HostOutput { $five | Remove-GrinfiLead -WhatIf }
+        $asked = $null
+        try { $five | Remove-GrinfiLead } catch { $asked = $_ }
+
+        $target = "5 contacts: $($five[0].Name), $($five[1].Name), $($five[2].Name) and 2 more"
+        $shown | Should -Match ([regex]::Escape("What if: Performing the operation `"Delete`" on target `"$target`""))
+        $asked.Exception.Message | Should -Be "'Delete' on $target needs confirmation, and this session cannot ask."
+        Get-SandboxRequest $script:sb -Path $script:mass | Should -BeNullOrEmpty
+        (Measure-GrinfiLead -List 'Cold outreach' -Tag 'Hot').Count | Should -BeGreaterOrEqual 5
+    }
+
+    It 'Set-GrinfiLead -WhatIf names the list, stage and tags it will set, given by UUID too' {
+        $lead = Get-GrinfiLead -First 1
+        $stage = (Invoke-SandboxApi $script:sb -Path "/leads/api/pipeline-stages?filter=$([uri]::EscapeDataString('{"object":"lead"}'))").data | Where-Object name -EQ 'Meeting booked'
+        $vip = (Invoke-SandboxApi $script:sb -Path '/leads/api/tags').data | Where-Object name -EQ 'VIP'
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+
+        $shown = Get-HostOutput { $lead | Set-GrinfiLead -List $script:cold.uuid -PipelineStage $stage.uuid -AddTag $script:hot.uuid -RemoveTag $vip.uuid -WhatIf }
+
+        $shown | Should -Match "move to list 'Cold outreach'"
+        $shown | Should -Match "set pipeline stage 'Meeting booked'"
+        $shown | Should -Match "add tag 'Hot'"
+        $shown | Should -Match "remove tag 'VIP'"
+        $shown | Should -Not -Match ([regex]::Escape($script:cold.uuid))
+        Get-SandboxRequest $script:sb | Where-Object method -NE 'GET' | Where-Object path -NE '/leads/api/leads/search' | Should -BeNullOrEmpty
+    }
+
+    It 'Export-GrinfiLead -WhatIf says which contacts in names' {
+        $shown = Get-HostOutput { Export-GrinfiLead -Path 'TestDrive:/cold.csv' -Filter @{ list_uuid = $script:cold.uuid } -WhatIf }
+
+        $shown | Should -Match "Export the contacts in list 'Cold outreach'"
+        Get-SandboxRequest $script:sb | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Selections, empty tag lists and other teams' {
+    BeforeEach {
+        Reset-TestSandbox $script:sb -Contacts 100
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        Clear-SandboxRequest $script:sb
+    }
+
+    It 'calls an action with no contacts to act on an error naming the ways to select, never a prompt' {
+        $failure = { Invoke-GrinfiMassAction -Action AddTag -Tag 'Hot' } | Should -Throw -PassThru
+
+        $failure.FullyQualifiedErrorId | Should -BeLike 'GrinfiNoSelection,*'
+        $failure.Exception.Message | Should -Be 'AddTag was given no contacts to act on.'
+        foreach ($way in 'Get-GrinfiLead', '-Filter', '-FromList', '-FromPipelineStage', '-WithTag', '-All') {
+            $failure.ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape($way))
+        }
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'takes every tag off with -Action ReplaceTags -Tag @()' {
+        $tagged = Get-GrinfiLead -Filter @{ tags = 'is_not_null' } -First 4
+        $tagged | ForEach-Object { $_.Tags.Count | Should -BeGreaterThan 0 }
+        Clear-SandboxRequest $script:sb
+
+        $result = $tagged | Invoke-GrinfiMassAction -Action ReplaceTags -Tag @() -InformationVariable summary
+
+        $result.Requested | Should -Be 4
+        $body = (Get-MassActionBody)[0]
+        $body.type | Should -Be 'contact_replace_tags'
+        $body.payload.PSObject.Properties.Name | Should -Be 'tag_uuids'
+        @($body.payload.tag_uuids) | Should -HaveCount 0
+        "$summary" | Should -Be 'Take every tag off: 4 contacts in 1 request.'
+        ($tagged | Get-GrinfiLead) | ForEach-Object { $_.Tags.Count | Should -Be 0 }
+    }
+
+    It 'refuses an empty -Tag for every other tag action before any request' {
+        $some = Get-GrinfiLead -First 2
+        Clear-SandboxRequest $script:sb
+
+        { $some | Invoke-GrinfiMassAction -Action AddTag -Tag @() } | Should -Throw -ErrorId 'GrinfiPayloadMissing,*' -ExpectedMessage '*-Tag is empty*'
+        { $some | Invoke-GrinfiMassAction -Action RemoveTag -Tag @() } | Should -Throw -ErrorId 'GrinfiPayloadMissing,*'
+        Get-SandboxRequest $script:sb | Should -BeNullOrEmpty
+    }
+
+    It 'refuses contacts of another team piped to <command>, and acts on the rest' -ForEach @(
+        @{ command = 'Invoke-GrinfiMassAction'; run = { $input | Invoke-GrinfiMassAction -Action AddTag -Tag 'VIP' -ErrorVariable script:failed -ErrorAction SilentlyContinue } }
+        @{ command = 'Remove-GrinfiLead'; run = { $input | Remove-GrinfiLead -Force -ErrorVariable script:failed -ErrorAction SilentlyContinue } }
+    ) {
+        Connect-TestSandbox $script:sb -Second
+        $theirs = Get-GrinfiLead -First 2
+        Disconnect-Grinfi
+        Connect-TestSandbox $script:sb
+        $mine = Get-GrinfiLead -First 2
+        Clear-SandboxRequest $script:sb
+
+        $null = $theirs[0], $mine[0], $theirs[1], $mine[1] | & $run
+
+        $script:failed | Should -HaveCount 2
+        $script:failed | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+            $_.Exception.Message | Should -BeLike "The contact '*' given to the pipeline belongs to team 2, and this connection works with team 1."
+        }
+        $script:failed.TargetObject.Uuid | Should -Be $theirs.Uuid
+        $bodies = Get-MassActionBody
+        $bodies | Should -HaveCount 1
+        $bodies[0].filter.ids | Should -Be $mine.Uuid
+    }
+}

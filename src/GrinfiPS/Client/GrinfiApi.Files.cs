@@ -27,7 +27,7 @@ internal sealed partial class GrinfiApi
                 return form;
             },
         };
-        return new GrinfiFileImport(ApiJson.Single(await Http.SendJsonAsync(request, ctx).ConfigureAwait(false), "an upload"));
+        return new GrinfiFileImport(ApiJson.Single(await Http.SendJsonAsync(request, ctx).ConfigureAwait(false), "an upload")) { UploadedAs = fileName };
     }
 
     /// <summary>

@@ -12,12 +12,20 @@ internal static class TeamCheck
     /// <summary>The error for an object of another team than <paramref name="team"/>, or null when it is of that team (or either is unknown).</summary>
     public static GrinfiException? Refusal(GrinfiObject item, long? team, string given)
     {
-        var its = Model.JsonRead.Int64(item.Json, "team_id");
+        // An answer that leaves team_id out (automations do) still came through a connection
+        // that knows its team.
+        var its = Model.JsonRead.Int64(item.Json, "team_id") ?? item.Connection?.TeamId;
         if (its is not long owner || team is not long connected || owner == connected)
         {
             return null;
         }
-        var noun = item.GetType().Name.Replace("Grinfi", "").ToLowerInvariant();
+        var noun = item switch
+        {
+            GrinfiLead => "contact",
+            GrinfiPipelineStage => "pipeline stage",
+            GrinfiCustomField => "custom field",
+            _ => item.GetType().Name.Replace("Grinfi", "").ToLowerInvariant(),
+        };
         return new GrinfiException(GrinfiErrorKind.InvalidInput, "GrinfiOtherTeam",
             $"The {noun} '{item}' given to {given} belongs to team {owner}, and this connection works with team {connected}.")
         {

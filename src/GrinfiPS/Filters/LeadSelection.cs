@@ -39,6 +39,31 @@ internal sealed class LeadSelection
     }
 
     /// <summary>
+    /// Loads the names <see cref="Describe"/> shows for the lists, stages and tags a filter
+    /// names (each kind once per connection), so a UUID given in -Filter or -List reads as a
+    /// name too, not only a name that was just resolved.
+    /// </summary>
+    public static async Task LoadNamesAsync(JsonObject filter, ConnectionCache cache, CallContext ctx)
+    {
+        if (filter.ContainsKey("list_uuid") || filter.ContainsKey("lists"))
+        {
+            await cache.Lists.GetAllAsync(ctx).ConfigureAwait(false);
+        }
+        if (filter.ContainsKey("pipeline_stage_uuid"))
+        {
+            await cache.LeadStages.GetAllAsync(ctx).ConfigureAwait(false);
+        }
+        if (filter.ContainsKey("lead_status_uuid"))
+        {
+            await cache.CompanyStages.GetAllAsync(ctx).ConfigureAwait(false);
+        }
+        if (filter.ContainsKey("tags"))
+        {
+            await cache.Tags.GetAllAsync(ctx).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// A filter in words, with names for lists, stages and tags: "in list 'Cold outreach' with
     /// tag 'Hot' whose company_name is 'Acme'", for prompts, -WhatIf and Measure-GrinfiLead.
     /// </summary>

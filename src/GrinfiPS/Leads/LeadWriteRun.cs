@@ -144,8 +144,12 @@ internal sealed class LeadWriteRun
             {
                 var nullable = LeadFields.All.Where(f => f.NullableOnUpdate).Select(f => f.Name).ToList();
                 var close = LeadFields.Suggest(name, nullable.Concat(customFields.Select(f => f.Name)));
+                // A typo of a field that cannot be emptied ("compnay") still gets its "Did you mean".
+                var other = close.Count > 0 ? close : LeadFields.Suggest(name, LeadFields.All.Where(f => f.OnUpdate).Select(f => f.Name));
+                var hint = other.Count == 0 ? ""
+                    : $" Did you mean {string.Join(" or ", other.Select(c => $"'{c}'"))}?" + (close.Count > 0 ? "" : $" The API does not let {(other.Count == 1 ? "it" : "them")} be emptied on update.");
                 throw GrinfiException.InvalidInput("GrinfiInvalidClear",
-                    $"-Clear '{name}' is neither a lead field that can be emptied nor a custom field." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""), name,
+                    $"-Clear '{name}' is neither a lead field that can be emptied nor a custom field." + hint, name,
                     $"Give fields the API lets be empty ({string.Join(", ", nullable)}) or custom field names.");
             }
         }

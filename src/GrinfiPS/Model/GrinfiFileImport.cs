@@ -17,8 +17,11 @@ public sealed class GrinfiFileImport : GrinfiObject
     /// <inheritdoc />
     public override string Uuid => ReadUuid();
 
-    /// <summary>The uploaded file's name.</summary>
-    public string? FileName => JsonRead.String(Json, "file_name");
+    /// <summary>The uploaded file's name: as the API's record says, else the name it was uploaded under (the vendor's record has none).</summary>
+    public string? FileName => JsonRead.String(Json, "file_name") ?? UploadedAs;
+
+    /// <summary>The name the file was uploaded under.</summary>
+    internal string? UploadedAs { get; init; }
 
     /// <summary>What the upload's answer said of the file (the import job itself reports nothing).</summary>
     public string? Status => JsonRead.String(Json, "status");

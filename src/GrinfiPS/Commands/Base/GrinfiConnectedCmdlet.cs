@@ -61,6 +61,37 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
     }
 
     /// <summary>
+    /// The contacts a filter selects, in words with names ("in list 'Cold outreach' and with tag
+    /// 'Hot'"), for prompts, -WhatIf and Measure-GrinfiLead. The names a filter needs are loaded
+    /// first, on the pipeline thread; if they cannot be, the description shows UUIDs.
+    /// </summary>
+    internal string DescribeLeads(System.Text.Json.Nodes.JsonObject filter)
+    {
+        LoadSelectionNames(filter);
+        return Filters.LeadSelection.Describe(filter, Names);
+    }
+
+    /// <summary>The companies a filter selects, in words with names, as <see cref="DescribeLeads"/>.</summary>
+    internal string DescribeCompanies(System.Text.Json.Nodes.JsonObject filter)
+    {
+        LoadSelectionNames(filter);
+        return Filters.CompanySelection.Describe(filter, Names);
+    }
+
+    private void LoadSelectionNames(System.Text.Json.Nodes.JsonObject filter)
+    {
+        var cache = Names;
+        try
+        {
+            Run(ctx => Filters.LeadSelection.LoadNamesAsync(filter, cache, ctx));
+        }
+        catch (GrinfiException ex) when (!ex.EndsCommand)
+        {
+            WriteVerbose($"List, stage and tag names could not be loaded, so the selection is described by UUIDs: {ex.Message}");
+        }
+    }
+
+    /// <summary>
     /// The shape of every Set- cmdlet for a named object: resolve it, ask ShouldProcess with
     /// <paramref name="action"/>, send the change, keep the name cache current, and write the
     /// changed object with -PassThru. Errors are reported against what the user passed.

@@ -69,7 +69,7 @@ public sealed class ExportGrinfiCompanyCommand : CompanySearchCmdlet
         }
         var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
-        if (!ShouldProcess(file.Path, $"Export {CompanySelection.Describe(filter, Names)}"))
+        if (!ShouldProcess(file.Path, $"Export {DescribeCompanies(filter)}"))
         {
             return;
         }

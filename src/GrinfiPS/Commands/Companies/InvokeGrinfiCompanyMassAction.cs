@@ -173,7 +173,7 @@ public sealed class InvokeGrinfiCompanyMassActionCommand : CompanyCmdlet
             // Read the selection through the guarded search; one prompt counts all of it.
             var filter = ParameterSetName == AllSet ? new JsonObject() : Run(ctx => Selection.ToFilterAsync(ActiveConnection, ctx));
             var companies = Run(ctx => ReadAllAsync(filter, ctx));
-            target = ParameterSetName == AllSet ? $"all {Count(companies.Count)}" : $"{Count(companies.Count)} {CompanySelection.Describe(filter, Names)}";
+            target = ParameterSetName == AllSet ? $"all {Count(companies.Count)}" : $"{Count(companies.Count)} {DescribeCompanies(filter)}";
             if (companies.Count == 0)
             {
                 WriteSummary($"{Description}: no company matches, nothing was sent.");

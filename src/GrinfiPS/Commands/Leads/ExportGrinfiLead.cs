@@ -69,7 +69,7 @@ public sealed class ExportGrinfiLeadCommand : LeadSearchCmdlet
         var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
         var contacts = ContactSelection.OfSearch(filter);
-        if (!ShouldProcess(_file!.Path, $"Export {contacts}"))
+        if (!ShouldProcess(_file!.Path, filter.Count == 0 ? "Export every contact" : $"Export the contacts {DescribeLeads(filter)}"))
         {
             return;
         }

@@ -86,7 +86,7 @@ public abstract class MassActionCmdlet : GrinfiConnectedCmdlet
         var count = Run(ctx => Api.CountLeadsAsync(selection, ctx));
         var target = selection.Kind == ContactSelection.SelectionKind.All
             ? $"all {Output.Count(count, "contact")}"
-            : $"{Output.Count(count, "contact")} {Filters.LeadSelection.Describe(selection.Filter, Names)}";
+            : $"{Output.Count(count, "contact")} {DescribeLeads(selection.Filter)}";
         if (!Approve(target, Description, Force, AskByDefault(wholeSelection: true)))
         {
             return;

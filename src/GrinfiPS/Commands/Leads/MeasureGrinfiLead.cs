@@ -18,6 +18,6 @@ public sealed class MeasureGrinfiLeadCommand : LeadSearchCmdlet
         var selection = Selection;
         var filter = Run(ctx => selection.ToFilterAsync(ActiveConnection, ctx));
         var count = Run(ctx => Api.CountLeadsAsync(ContactSelection.OfSearch(filter), ctx));
-        WriteObject(new GrinfiLeadCount(count, Filters.LeadSelection.Describe(filter, Names), JsonFormat.Text(filter)));
+        WriteObject(new GrinfiLeadCount(count, DescribeLeads(filter), JsonFormat.Text(filter)));
     }
 }

@@ -1012,7 +1012,8 @@ Describe 'Names stay unique' {
 
         $err[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiCustomFieldExists,*'
         Get-RequestCount POST /leads/api/custom-fields | Should -Be 0
-        Get-RequestCount GET /leads/api/custom-fields | Should -Be 1
+        # One read from the start (offset 0); the page states no total, so it is asked once more past it.
+        @(Get-SandboxRequest $script:sb -Method GET -Path /leads/api/custom-fields | Where-Object query -Match '(^|&)offset=0(&|$)') | Should -HaveCount 1
         @(Get-ApiCustomField | Where-Object name -EQ 'made_elsewhere') | Should -HaveCount 1
     }
 

@@ -380,8 +380,9 @@ Describe 'Output' {
         $first.path | Should -Contain '/leads/api/pipeline-stages'
         $first.path | Should -Contain '/leads/api/tags'
         $first.path | Should -Contain '/leads/api/custom-fields'
+        # Each read once, from its start; custom fields state no total, so their read asks once more past the first page.
         foreach ($path in '/leads/api/lists', '/leads/api/pipeline-stages', '/leads/api/tags', '/leads/api/custom-fields') {
-            @(Get-SandboxRequest $script:sb -Method GET -Path $path) | Should -HaveCount 1
+            @(Get-SandboxRequest $script:sb -Method GET -Path $path | Where-Object query -NotMatch '(^|&)offset=[1-9]') | Should -HaveCount 1
         }
         ($leads | Where-Object ListName | Measure-Object).Count | Should -Be 250
     }

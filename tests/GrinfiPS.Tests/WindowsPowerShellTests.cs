@@ -1,4 +1,5 @@
 using GrinfiPS.Commands.Base;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Tests;
 

@@ -2,18 +2,6 @@ using System.Threading;
 
 namespace GrinfiPS.Client;
 
-/// <summary>Where a request's verbose and debug lines go. Implementations must be thread-safe.</summary>
-internal interface IRequestLog
-{
-    bool VerboseEnabled { get; }
-
-    bool DebugEnabled { get; }
-
-    void Verbose(string message);
-
-    void Debug(string message);
-}
-
 /// <summary>What every call into the client carries: the cancellation of the command and its log.</summary>
 internal sealed class CallContext
 {

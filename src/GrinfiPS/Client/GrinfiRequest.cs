@@ -75,38 +75,3 @@ internal sealed class GrinfiRequest
         return sb.ToString();
     }
 }
-
-/// <summary>Builds API paths with every variable segment escaped.</summary>
-internal static class ApiPath
-{
-    public static string Of(string root, params string[] segments)
-    {
-        var sb = new StringBuilder(root.TrimEnd('/'));
-        foreach (var segment in segments)
-        {
-            sb.Append('/').Append(Uri.EscapeDataString(segment));
-        }
-        return sb.ToString();
-    }
-}
-
-/// <summary>A successful answer.</summary>
-internal sealed class GrinfiResponse
-{
-    public GrinfiResponse(int statusCode, byte[] body, string? contentType, JsonNode? json)
-    {
-        StatusCode = statusCode;
-        Body = body;
-        ContentType = contentType;
-        Json = json;
-    }
-
-    public int StatusCode { get; }
-
-    public byte[] Body { get; }
-
-    public string? ContentType { get; }
-
-    /// <summary>The parsed body, or null for an empty one (204) or a file.</summary>
-    public JsonNode? Json { get; }
-}

@@ -123,8 +123,8 @@ internal static class ColumnResolver
             return FromKnown(header, known);
         }
         if (customByKey.TryGetValue(HeaderName.Normalise(header), out var custom)
-            || (header.StartsWith(Commands.Base.Output.CustomFieldPrefix, StringComparison.OrdinalIgnoreCase)
-                && customByKey.TryGetValue(HeaderName.Normalise(header.Substring(Commands.Base.Output.CustomFieldPrefix.Length)), out custom)))
+            || (header.StartsWith(Runtime.Output.CustomFieldPrefix, StringComparison.OrdinalIgnoreCase)
+                && customByKey.TryGetValue(HeaderName.Normalise(header.Substring(Runtime.Output.CustomFieldPrefix.Length)), out custom)))
         {
             // A column named like a custom field fills it; so does the prefixed column this module
             // writes for a custom field whose name a contact property already has.

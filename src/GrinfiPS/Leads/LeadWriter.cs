@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Leads;
 

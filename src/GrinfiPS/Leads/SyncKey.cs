@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using GrinfiPS.Client;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Leads;

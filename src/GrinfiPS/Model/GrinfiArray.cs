@@ -1,4 +1,3 @@
-using GrinfiPS.Client;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -6,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GrinfiPS.Client;
 
 namespace GrinfiPS.Model;
 
@@ -84,40 +84,5 @@ public sealed class GrinfiArray : ReadOnlyCollection<object?>
             return $"{category}: {S("count") ?? "0"}";
         }
         return string.Join(", ", obj.Where(p => p.Value is JsonValue).Select(p => $"{p.Key}={JsonRead.AsString(p.Value)}"));
-    }
-}
-
-/// <summary>Turns JSON into the values a PowerShell user expects, as ConvertFrom-Json would.</summary>
-internal static class PSJson
-{
-    public static object? ToPowerShell(JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonArray:
-                return GrinfiArray.From(node);
-            case JsonObject obj:
-                var ps = new PSObject();
-                foreach (var pair in obj)
-                {
-                    ps.Properties.Add(new PSNoteProperty(pair.Key, ToPowerShell(pair.Value)));
-                }
-                return ps;
-            case JsonValue value:
-                var element = JsonRead.Element(value);
-                return element.ValueKind switch
-                {
-                    JsonValueKind.String => element.GetString(),
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.Number when element.TryGetInt64(out var n) => n,
-                    JsonValueKind.Number => element.GetDouble(),
-                    _ => null,
-                };
-            default:
-                return null;
-        }
     }
 }

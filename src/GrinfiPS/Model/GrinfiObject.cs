@@ -1,7 +1,7 @@
-using GrinfiPS.Client;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GrinfiPS.Client;
 
 namespace GrinfiPS.Model;
 
@@ -39,19 +39,4 @@ public abstract class GrinfiObject
     public override string ToString() => Uuid;
 
     private protected static ISet<string> Fields(params string[] names) => new HashSet<string>(names);
-}
-
-/// <summary>An object users refer to by name: a list, stage, tag, custom field or automation.</summary>
-public abstract class GrinfiNamedObject : GrinfiObject
-{
-    private protected GrinfiNamedObject(JsonObject json)
-        : base(json)
-    {
-    }
-
-    /// <summary>The name shown in the web app.</summary>
-    public abstract string Name { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => Name;
 }

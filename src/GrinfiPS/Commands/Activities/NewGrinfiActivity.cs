@@ -8,6 +8,7 @@ using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Activities;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Automations;
 

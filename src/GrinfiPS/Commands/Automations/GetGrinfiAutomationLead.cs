@@ -6,6 +6,7 @@ using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Automations;
 

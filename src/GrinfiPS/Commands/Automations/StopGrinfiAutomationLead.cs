@@ -5,6 +5,7 @@ using GrinfiPS.Client;
 using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Automations;
 

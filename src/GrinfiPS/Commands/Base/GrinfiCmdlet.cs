@@ -6,6 +6,7 @@ using System.Management.Automation.Runspaces;
 using System.Threading;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Base;
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Base;
 

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Base;
 

@@ -1,9 +1,7 @@
 using System.IO;
 using System.Management.Automation;
-using GrinfiPS.Commands.Base;
-using GrinfiPS.Commands.Exports;
-using GrinfiPS.Filters;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Companies;
 

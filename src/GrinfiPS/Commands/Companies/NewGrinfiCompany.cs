@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
+using GrinfiPS.Companies;
 using GrinfiPS.Completers;
-using GrinfiPS.Filters;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Companies;
 

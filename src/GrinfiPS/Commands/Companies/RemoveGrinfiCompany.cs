@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Companies;
 

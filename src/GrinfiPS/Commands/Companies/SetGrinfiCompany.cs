@@ -5,11 +5,11 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Companies;
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Connection;
 

@@ -1,7 +1,8 @@
-using GrinfiPS.Client;
 using System.Management.Automation;
+using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Connection;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.CustomFields;
 

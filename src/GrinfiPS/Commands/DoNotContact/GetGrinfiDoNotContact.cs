@@ -4,8 +4,10 @@ using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
+using GrinfiPS.DoNotContact;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.DoNotContact;
 

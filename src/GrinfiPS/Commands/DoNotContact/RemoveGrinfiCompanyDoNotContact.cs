@@ -7,6 +7,7 @@ using GrinfiPS.Commands.Base;
 using GrinfiPS.DoNotContact;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.DoNotContact;
 

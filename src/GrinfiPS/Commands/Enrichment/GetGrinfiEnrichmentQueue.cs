@@ -2,6 +2,7 @@ using System.Management.Automation;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Enrichment;
 

@@ -1,9 +1,8 @@
 using System.IO;
 using System.Management.Automation;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
-using GrinfiPS.Commands.Exports;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Leads;
 

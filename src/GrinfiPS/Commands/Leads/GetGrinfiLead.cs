@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;

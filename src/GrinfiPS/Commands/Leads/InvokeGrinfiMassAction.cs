@@ -5,12 +5,12 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Client;
-using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Filters;
 using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Leads;
 

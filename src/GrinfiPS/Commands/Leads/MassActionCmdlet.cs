@@ -7,6 +7,7 @@ using GrinfiPS.Commands.Base;
 using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Leads;
 

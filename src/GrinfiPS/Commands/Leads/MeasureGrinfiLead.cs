@@ -1,5 +1,5 @@
-using GrinfiPS.Client;
 using System.Management.Automation;
+using GrinfiPS.Client;
 using GrinfiPS.Model;
 
 namespace GrinfiPS.Commands.Leads;

@@ -9,6 +9,7 @@ using GrinfiPS.Completers;
 using GrinfiPS.Leads;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Leads;
 

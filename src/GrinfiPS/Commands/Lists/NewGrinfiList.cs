@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Lists;
 

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Lists;
 

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Notes;
 

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Pipeline;
 

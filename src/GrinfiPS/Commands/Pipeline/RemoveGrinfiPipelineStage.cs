@@ -1,10 +1,11 @@
-using GrinfiPS.Client;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Completers;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Pipeline;
 

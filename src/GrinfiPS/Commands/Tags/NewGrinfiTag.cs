@@ -2,9 +2,9 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 using GrinfiPS.Model;
+using GrinfiPS.Runtime;
 
 namespace GrinfiPS.Commands.Tags;
 

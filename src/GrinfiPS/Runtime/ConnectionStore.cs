@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// The default connection of each runspace: the one Connect-Grinfi made, or else one made

@@ -7,7 +7,7 @@ using GrinfiPS.DoNotContact;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
-namespace GrinfiPS.Commands.DoNotContact;
+namespace GrinfiPS.DoNotContact;
 
 /// <summary>
 /// The people given to Get-, Add- and Remove-GrinfiDoNotContact, as identifiers: values are

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GrinfiPS.Client;
+using GrinfiPS.Commands.Companies;
 using GrinfiPS.Model;
 
-namespace GrinfiPS.Commands.Companies;
+namespace GrinfiPS.Companies;
 
 /// <summary>
 /// New-GrinfiCompany's work: queues companies, leaves out the ones that exist already or come

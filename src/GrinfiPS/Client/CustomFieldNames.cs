@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using GrinfiPS.Client;
 
-namespace GrinfiPS.Commands.CustomFields;
+namespace GrinfiPS.Client;
 
 /// <summary>The API's rule for custom field names, checked before a request.</summary>
 internal static class CustomFieldNames

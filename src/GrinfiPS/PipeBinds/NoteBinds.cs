@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using GrinfiPS.Client;
 using GrinfiPS.PipeBinds;
 
-namespace GrinfiPS.Commands.Notes;
+namespace GrinfiPS.PipeBinds;
 
 /// <summary>What Set- and Remove-GrinfiNote check of a note given, and how they report one that is gone.</summary>
 internal static class NoteBinds

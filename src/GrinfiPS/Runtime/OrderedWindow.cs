@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using GrinfiPS.Commands.Base;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// Pipeline items whose work runs on worker threads, several at once, handed back on the

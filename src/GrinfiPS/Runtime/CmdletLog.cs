@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using GrinfiPS.Client;
+using GrinfiPS.Commands.Base;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// Carries the client's verbose and debug lines to the cmdlet's streams, from any thread.

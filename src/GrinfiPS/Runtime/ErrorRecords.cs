@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using GrinfiPS.Client;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>The one place that turns GrinfiPS exceptions into ErrorRecords.</summary>
 internal static class ErrorRecords

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>Facts about this module and where it runs.</summary>
 internal static class ModuleInfo

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using GrinfiPS.Client;
 using GrinfiPS.Commands.Base;
 
-namespace GrinfiPS.Commands.Exports;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// The file side of Export-GrinfiLead and Export-GrinfiCompany: the -Path checked before an

@@ -7,7 +7,7 @@ using GrinfiPS.Client;
 using GrinfiPS.Filters;
 using GrinfiPS.Model;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// Turns what a user writes in PowerShell (hashtables, arrays, PSCustomObjects, dates, our

@@ -4,7 +4,7 @@ using System.Management.Automation;
 using System.Reflection;
 using GrinfiPS.Client;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// Import and removal hooks. On Windows PowerShell 5.1 the netstandard dependencies

@@ -3,7 +3,7 @@ using GrinfiPS.Client;
 using GrinfiPS.Model;
 using GrinfiPS.PipeBinds;
 
-namespace GrinfiPS.Commands.DoNotContact;
+namespace GrinfiPS.DoNotContact;
 
 /// <summary>The companies given to Get-, Add- and Remove-GrinfiCompanyDoNotContact: domains, checked as they arrive, and entries.</summary>
 internal sealed class CompaniesGiven

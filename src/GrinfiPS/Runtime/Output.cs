@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
 
-namespace GrinfiPS.Commands.Base;
+namespace GrinfiPS.Runtime;
 
 /// <summary>
 /// Prepares model objects for the pipeline: fields the API sent that the type has no

@@ -44,9 +44,6 @@ internal sealed partial class GrinfiApi
             : throw ApiJson.Unexpected("a lead count", json);
     }
 
-    public async Task<GrinfiLead> GetLeadAsync(string uuid, CallContext ctx) =>
-        Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Get(ApiPath.Of(Leads, uuid)), ctx).ConfigureAwait(false), "a lead"));
-
     /// <summary>
     /// The contacts of these UUIDs that exist, by UUID: "uuid IN (...)" searches of up to
     /// <paramref name="batch"/> each, not one request per contact.
@@ -97,9 +94,6 @@ internal sealed partial class GrinfiApi
 
     public async Task<GrinfiLead> UpdateLeadAsync(string uuid, LeadUpdate update, CallContext ctx) =>
         Lead(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Put(ApiPath.Of(Leads, uuid), update.Body()), ctx).ConfigureAwait(false), "a lead update"));
-
-    public Task DeleteLeadAsync(string uuid, CallContext ctx) =>
-        Http.SendAsync(GrinfiRequest.Delete(ApiPath.Of(Leads, uuid)), ctx);
 
     /// <summary>
     /// Runs a mass action on a selection of contacts, or of companies for a company action (the

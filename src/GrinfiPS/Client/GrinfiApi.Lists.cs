@@ -14,9 +14,6 @@ internal sealed partial class GrinfiApi
     public Task<IReadOnlyList<GrinfiList>> GetListsAsync(CallContext ctx) =>
         GetAllPagesAsync(Lists, null, "lists", j => Attach(new GrinfiList(j)), ctx);
 
-    public async Task<GrinfiList> GetListAsync(string uuid, CallContext ctx) =>
-        Attach(new GrinfiList(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Get(ApiPath.Of(Lists, uuid)), ctx).ConfigureAwait(false), "a list")));
-
     public async Task<GrinfiList> CreateListAsync(string name, CallContext ctx) =>
         Attach(new GrinfiList(ApiJson.Single(await Http.SendJsonAsync(GrinfiRequest.Create(Lists, new JsonObject { ["name"] = name }), ctx).ConfigureAwait(false), "a new list")));
 

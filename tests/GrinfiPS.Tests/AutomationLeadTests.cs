@@ -211,14 +211,19 @@ public sealed class AutomationLeadTests : IClassFixture<SandboxFixture>, IAsyncL
     {
         var fields = new Dictionary<string, string> { ["first_name"] = "Ada", ["linkedin_id"] = "ada-l" };
 
-        var plain = new AutomationNewLead(fields, "list").Body();
-        var skip = new AutomationNewLead(fields, "list") { SkipIfExists = true, MoveToList = true, Segment = 3, CustomFields = new Dictionary<string, string?> { ["industry"] = "SaaS" } }.Body();
+        var plain = new AutomationNewLead(new LeadUpsert(fields, "list")).Body();
+        var skip = new AutomationNewLead(new LeadUpsert(fields, "list") { MoveToList = true, CustomFields = new Dictionary<string, string?> { ["industry"] = "SaaS" } })
+        {
+            SkipIfExists = true,
+            Segment = 3,
+        }.Body();
 
-        Assert.Equal("""{"lead":{"linkedin_id":"ada-l","first_name":"Ada"},"list_uuid":"list","update_lead_if_exists":true,"move_to_list":false,"skip_if_lead_exists":false}""", plain.ToJsonString());
+        Assert.Equal("""{"lead":{"linkedin_id":"ada-l","first_name":"Ada"},"list_uuid":"list","move_to_list":false,"update_lead_if_exists":true,"skip_if_lead_exists":false}""", plain.ToJsonString());
+        Assert.True(skip["move_to_list"]!.GetValue<bool>());
         Assert.Equal(3, skip["flow_segment_id"]!.GetValue<int>());
         Assert.True(skip["skip_if_lead_exists"]!.GetValue<bool>());
         Assert.Equal("SaaS", skip["custom_fields"]!["industry"]!.GetValue<string>());
-        Assert.Throws<ArgumentException>(() => new AutomationNewLead(new Dictionary<string, string> { ["first_name"] = "x" }, "list"));
-        Assert.Throws<ArgumentException>(() => new AutomationNewLead(new Dictionary<string, string> { ["linkedin_id"] = "x", ["tags"] = "y" }, "list"));
+        Assert.Throws<ArgumentException>(() => new LeadUpsert(new Dictionary<string, string> { ["first_name"] = "x" }, "list"));
+        Assert.Throws<ArgumentException>(() => new LeadUpsert(new Dictionary<string, string> { ["linkedin_id"] = "x", ["tags"] = "y" }, "list"));
     }
 }

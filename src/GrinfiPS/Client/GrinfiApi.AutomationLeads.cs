@@ -58,15 +58,23 @@ internal sealed partial class GrinfiApi
     /// Current-state metrics per automation, keyed by UUID: one request per 100 automations.
     /// An automation the answer says nothing about is not in the result.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, JsonObject>> GetAutomationMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
+    public Task<IReadOnlyDictionary<string, JsonObject>> GetAutomationMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx) =>
+        GetMetricsByUuidAsync(uuids, body => GrinfiRequest.Read(Flows + "/metrics", body), "automation metrics", ctx);
+
+    /// <summary>
+    /// Metrics keyed by UUID, read 100 UUIDs a request (<c>{"uuids": [...]}</c>, answered
+    /// <c>{uuid: {...}}</c>); keys the request did not ask for are left out.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, JsonObject>> GetMetricsByUuidAsync(IReadOnlyCollection<string> uuids, Func<JsonObject, GrinfiRequest> request,
+        string what, CallContext ctx)
     {
         var result = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in Chunks(uuids, 100))
         {
-            var json = await Http.SendJsonAsync(GrinfiRequest.Read(Flows + "/metrics", new JsonObject { ["uuids"] = JsonFormat.Array(chunk) }), ctx).ConfigureAwait(false);
+            var json = await Http.SendJsonAsync(request(new JsonObject { ["uuids"] = JsonFormat.Array(chunk) }), ctx).ConfigureAwait(false);
             if (json is not JsonObject map)
             {
-                throw ApiJson.Unexpected("automation metrics", json);
+                throw ApiJson.Unexpected(what, json);
             }
             foreach (var pair in map)
             {

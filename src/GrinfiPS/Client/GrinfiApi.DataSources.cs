@@ -20,24 +20,6 @@ internal sealed partial class GrinfiApi
     /// Record counts per data source, keyed by UUID: one request (a PUT that only reads) per 100.
     /// A data source the answer says nothing about is not in the result.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, JsonObject>> GetDataSourceMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx)
-    {
-        var result = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in Chunks(uuids, 100))
-        {
-            var json = await Http.SendJsonAsync(GrinfiRequest.Put(DataSources + "/metrics", new JsonObject { ["uuids"] = JsonFormat.Array(chunk) }), ctx).ConfigureAwait(false);
-            if (json is not JsonObject map)
-            {
-                throw ApiJson.Unexpected("data source metrics", json);
-            }
-            foreach (var pair in map)
-            {
-                if (pair.Value is JsonObject metrics && chunk.Contains(pair.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    result[pair.Key] = metrics;
-                }
-            }
-        }
-        return result;
-    }
+    public Task<IReadOnlyDictionary<string, JsonObject>> GetDataSourceMetricsAsync(IReadOnlyCollection<string> uuids, CallContext ctx) =>
+        GetMetricsByUuidAsync(uuids, body => GrinfiRequest.Put(DataSources + "/metrics", body), "data source metrics", ctx);
 }

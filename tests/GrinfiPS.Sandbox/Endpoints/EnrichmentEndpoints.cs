@@ -20,35 +20,20 @@ internal static class EnrichmentEndpoints
         r.Map("POST", "/leads/api/enrichment-queue/metrics", Metrics);
     }
 
-    private static ApiResult EnrichLeads(ApiRequest req)
-    {
-        var body = req.Object();
-        var errors = new ValidationErrors();
-        var uuids = EndpointSupport.StringArray(body["uuids"], "uuids", errors, required: false);
-        if (uuids is null && body["filter"] is null && !errors.Any) errors.Add("uuids", "The uuids field is required when filter is not present.");
-        if (errors.Any) return errors.ToResult();
-        var store = req.Team;
-        lock (store.Gate)
-        {
-            List<Contact> contacts;
-            try
-            {
-                contacts = uuids is not null
-                    ? uuids.Distinct(StringComparer.OrdinalIgnoreCase).Select(store.FindContact).OfType<Contact>().ToList()
-                    : LeadQuery.All(store, LeadFilter.Parse(body["filter"]));
-            }
-            catch (ValidationException ex)
-            {
-                return ApiErrors.Validation(ex.Field, ex.Message);
-            }
-            // Contacts not of the team are skipped, as a mass action skips unknown ids.
-            var queued = Enqueue(store, "lead", contacts.Select(c => c.Uuid));
-            // The document: 200 "Enrichment queued.", with no body; the generous reading adds a count.
-            return req.Reading == SandboxReading.Minimal ? ApiResult.Empty() : ApiResult.Json(new JsonObject { ["count"] = queued });
-        }
-    }
+    // Uuids not of the team are skipped, as a mass action skips unknown ids. The document: the
+    // contacts' answer is 200 "Enrichment queued." with no body (the generous reading adds a
+    // count); the companies' shows a count.
+    private static ApiResult EnrichLeads(ApiRequest req) =>
+        Enrich(req, "lead", (store, uuid) => store.FindContact(uuid)?.Uuid,
+            (store, filter) => LeadQuery.All(store, LeadFilter.Parse(filter)).Select(c => c.Uuid), countAlways: false);
 
-    private static ApiResult EnrichCompanies(ApiRequest req)
+    private static ApiResult EnrichCompanies(ApiRequest req) =>
+        Enrich(req, "company", (store, uuid) => store.FindCompany(uuid)?.Uuid,
+            (store, filter) => CompanyEndpoints.All(store, CompanyFilter.Parse(filter)).Select(c => c.Uuid), countAlways: true);
+
+    /// <summary>Queues the objects of <c>uuids</c>, or those a <c>filter</c> selects, each once.</summary>
+    private static ApiResult Enrich(ApiRequest req, string objectType, Func<TeamStore, string, string?> find,
+        Func<TeamStore, JsonNode?, IEnumerable<string>> select, bool countAlways)
     {
         var body = req.Object();
         var errors = new ValidationErrors();
@@ -58,20 +43,19 @@ internal static class EnrichmentEndpoints
         var store = req.Team;
         lock (store.Gate)
         {
-            List<Company> companies;
+            List<string> found;
             try
             {
-                companies = uuids is not null
-                    ? uuids.Distinct(StringComparer.OrdinalIgnoreCase).Select(store.FindCompany).OfType<Company>().ToList()
-                    : CompanyEndpoints.All(store, CompanyFilter.Parse(body["filter"]));
+                found = uuids is not null
+                    ? uuids.Distinct(StringComparer.OrdinalIgnoreCase).Select(u => find(store, u)).OfType<string>().ToList()
+                    : select(store, body["filter"]).ToList();
             }
             catch (ValidationException ex)
             {
                 return ApiErrors.Validation(ex.Field, ex.Message);
             }
-            // Companies not of the team are skipped, as contacts are; the document shows a count here.
-            var queued = Enqueue(store, "company", companies.Select(c => c.Uuid));
-            return ApiResult.Json(new JsonObject { ["count"] = queued });
+            var queued = Enqueue(store, objectType, found);
+            return countAlways || req.Reading != SandboxReading.Minimal ? ApiResult.Json(new JsonObject { ["count"] = queued }) : ApiResult.Empty();
         }
     }
 

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using GrinfiPS.Client;
 using GrinfiPS.Completers;
 using GrinfiPS.Leads;
@@ -24,7 +23,6 @@ public sealed class AddGrinfiAutomationLeadCommand : ContactActionCmdlet
 {
     private const string LeadSet = "Lead";
     private const string NewSet = "LinkedInId";
-    private static readonly Regex s_email = new(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant);
 
     private IReadOnlyList<GrinfiAutomation> _automations = Array.Empty<GrinfiAutomation>();
     private GrinfiList? _list;
@@ -193,16 +191,15 @@ public sealed class AddGrinfiAutomationLeadCommand : ContactActionCmdlet
         Add("email", Email);
         Add("position", Position);
         Add("domain", Domain);
-        if (fields.TryGetValue("email", out var email) && !s_email.IsMatch(email))
+        // The same rule as Set-GrinfiLead's rows: add-new-lead takes the upsert's lead fields.
+        if (fields.TryGetValue("email", out var email) && CellValues.EmailProblem(email) is string problem)
         {
-            throw GrinfiException.InvalidInput("GrinfiInvalidEmail", $"'{email}' is not an email address.", input,
+            throw GrinfiException.InvalidInput("GrinfiInvalidEmail", $"'{email}' is not an e-mail address the API takes: {problem}.", input,
                 "Give an address like jane@acme.com, or leave the email out.");
         }
-        var lead = new AutomationNewLead(fields, _list!.Uuid)
+        var lead = new AutomationNewLead(new LeadUpsert(fields, _list!.Uuid) { CustomFields = _customFields ?? new Dictionary<string, string?>(), MoveToList = MoveToList })
         {
-            CustomFields = _customFields ?? new Dictionary<string, string?>(),
             SkipIfExists = SkipExisting,
-            MoveToList = MoveToList,
             Segment = Segment,
         };
         var person = string.Join(" ", new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));

@@ -68,4 +68,25 @@ internal sealed class FieldSet
 
     /// <summary>Whether the field holds a list of UUIDs (tags; a company's lists): a value means "holds it".</summary>
     public bool HoldsUuids(string apiName) => _uuidLists.Contains(apiName);
+
+    /// <summary>The API field a -SortBy value names; a list field, or an unknown one unless allowed, is an error saying why.</summary>
+    /// <exception cref="GrinfiException">GrinfiInvalidSortField.</exception>
+    public string SortField(string sortBy, bool allowUnknown)
+    {
+        if (TryResolve(sortBy, out var field, out var kind))
+        {
+            return kind != FieldKind.Array
+                ? field
+                : throw GrinfiException.InvalidInput("GrinfiInvalidSortField", $"-SortBy '{sortBy}' is a list field, which cannot be sorted by.",
+                    sortBy, "Sort by a single-valued field such as created_at, updated_at or name.");
+        }
+        if (allowUnknown)
+        {
+            return sortBy;
+        }
+        var close = Suggest(sortBy);
+        throw GrinfiException.InvalidInput("GrinfiInvalidSortField",
+            $"-SortBy '{sortBy}' is not a {Record} field." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""),
+            sortBy, $"Sort by a {Record} field such as created_at, updated_at or name; add -AllowUnknownField for a field GrinfiPS does not know yet.");
+    }
 }

@@ -100,24 +100,7 @@ public sealed class GetGrinfiCompanyCommand : CompanySearchCmdlet
         }
     }
 
-    private string ResolveSortField()
-    {
-        if (CompanyFields.TryResolve(SortBy, out var field, out var kind))
-        {
-            return kind != FieldKind.Array
-                ? field
-                : throw GrinfiException.InvalidInput("GrinfiInvalidSortField", $"-SortBy '{SortBy}' is a list field, which cannot be sorted by.",
-                    SortBy, "Sort by a single-valued field such as created_at, updated_at or name.");
-        }
-        if (AllowUnknownField)
-        {
-            return SortBy;
-        }
-        var close = CompanyFields.Suggest(SortBy);
-        throw GrinfiException.InvalidInput("GrinfiInvalidSortField",
-            $"-SortBy '{SortBy}' is not a company field." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""),
-            SortBy, "Sort by a company field such as created_at, updated_at or name; add -AllowUnknownField for a field GrinfiPS does not know yet.");
-    }
+    private string ResolveSortField() => FieldSet.Companies.SortField(SortBy, AllowUnknownField);
 
     /// <summary>
     /// Streams the search with the keyset pager and its guard, a page written before the next

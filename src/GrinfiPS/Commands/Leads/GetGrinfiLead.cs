@@ -144,24 +144,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
         }
     }
 
-    private string ResolveSortField()
-    {
-        if (LeadFields.TryResolve(SortBy, out var field, out var kind))
-        {
-            return kind != FieldKind.Array
-                ? field
-                : throw GrinfiException.InvalidInput("GrinfiInvalidSortField", $"-SortBy '{SortBy}' is a list field, which cannot be sorted by.",
-                    SortBy, "Sort by a single-valued field such as created_at, updated_at or name.");
-        }
-        if (AllowUnknownField)
-        {
-            return SortBy;
-        }
-        var close = LeadFields.Suggest(SortBy);
-        throw GrinfiException.InvalidInput("GrinfiInvalidSortField",
-            $"-SortBy '{SortBy}' is not a lead field." + (close.Count > 0 ? $" Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?" : ""),
-            SortBy, "Sort by a lead field such as created_at, updated_at or name; add -AllowUnknownField for a field GrinfiPS does not know yet.");
-    }
+    private string ResolveSortField() => FieldSet.Leads.SortField(SortBy, AllowUnknownField);
 
     private void Search()
     {

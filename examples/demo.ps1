@@ -1,7 +1,8 @@
 <#
 .SYNOPSIS
     A day in the life of a Grinfi admin, as a script: import webinar attendees from a CSV,
-    find them, organize them by seniority, and hand the rest to the sales team.
+    find them, organize them by seniority, hand the rest to the sales team, keep a list in step
+    with the CRM every night, and note what the account team needs to know.
 .DESCRIPTION
     Runs against whatever $env:GRINFI_API_KEY and $env:GRINFI_BASE_URI point at; build.ps1 Demo
     points them at a sandbox seeded with realistic data. Nothing here is sandbox-specific.
@@ -60,6 +61,28 @@ $big = Join-Path $work 'conference-scans.csv'
 } | Export-Csv $big
 Import-GrinfiLead -Path $big -List 'Conference 2026' -Tag 'Follow-up' -Wait |
     Format-Table FileName, Status, RowsSent, RowsRejected, ContactsAdded, WaitResult | Out-Host
+
+Step 'The nightly job: make a list match the CRM export, sending only what differs'
+# The CRM's export of customers: today one title changed and one customer is new.
+$crm = Join-Path $work 'crm-customers.csv'
+Get-GrinfiLead -List 'Customers' -Filter @{ linkedin = 'is_not_null' } -First 5 |
+    Select-Object @{ n = 'First Name'; e = { $_.FirstName } }, @{ n = 'Last Name'; e = { $_.LastName } }, @{ n = 'Company Name'; e = { $_.CompanyName } },
+        @{ n = 'Job Title'; e = { $_.Position } }, @{ n = 'LinkedIn URL'; e = { $_.LinkedIn } } |
+    Export-Csv $crm -NoTypeInformation
+$customers = @(Import-Csv $crm)
+$customers[0].'Job Title' = 'Chief Revenue Officer'
+$customers += [pscustomobject]@{ 'First Name' = 'Grace'; 'Last Name' = 'Hopper'; 'Company Name' = 'Navy Labs'; 'Job Title' = 'Rear Admiral'; 'LinkedIn URL' = 'https://www.linkedin.com/in/grace-hopper-demo' }
+$customers | Export-Csv $crm -NoTypeInformation
+Import-Csv $crm | Sync-GrinfiLead -List 'Customers' -Key LinkedIn -WhatIf
+Import-Csv $crm | Sync-GrinfiLead -List 'Customers' -Key LinkedIn -InformationAction Continue
+Write-Host '  Run again, nothing differs:'
+Import-Csv $crm | Sync-GrinfiLead -List 'Customers' -Key LinkedIn -InformationAction Continue
+
+Step 'The companies behind the contacts, and a note for the account team'
+$company = Get-GrinfiCompany -First 1
+$company | Format-Table | Out-Host
+$company | Get-GrinfiCompanyLead | Select-Object -First 3 | Format-Table Name, Position | Out-Host
+$company | New-GrinfiNote 'Renewal due in March: call before the 15th.' -InformationAction Ignore | Format-Table | Out-Host
 
 Step 'Anything else the API offers: Invoke-GrinfiRequest'
 Invoke-GrinfiRequest GET /flows/api/flows -All | Format-Table name, status | Out-Host

@@ -216,9 +216,10 @@ Describe 'A nightly sync from a CRM export' {
         }
 
         Get-Write | Should -BeNullOrEmpty
-        $shown | Should -BeLike "*Update $($script:grace): position: 'Rear Admiral' → 'Commodore'*"
+        # In names: the contact, and the row by the key it gave.
+        $shown | Should -BeLike "*Update 'Grace Hopper': position: 'Rear Admiral' → 'Commodore'`" on target `"Row 2 (linkedin_id 'https://linkedin.com/in/grace-hopper')`"*"
         $shown | Should -BeLike "*Create in list '$($script:list)': *first_name: 'Margaret'*linkedin_id: 'https://www.linkedin.com/in/margaret-hamilton'*"
-        $shown | Should -BeLike "*Move into list '$($script:list)' and update: Move to list '$($script:list)'*on target `"Row 5 (uuid $($script:alan))`"*"
+        $shown | Should -BeLike "*Move into list '$($script:list)' and update: Move to list '$($script:list)'*on target `"Row 5 (linkedin_id 'https://www.linkedin.com/in/alan-turing')`"*"
         $shown | Should -BeLike "*`"Delete`" on target `"1 contact of list '$($script:list)' that no row names`"*"
         $shown | Should -Not -BeLike "*$script:ada*"
         $shown | Should -BeLike '*would create 1, update 2, leave 2 unchanged and refuse 1 of 6 rows; 1 contacts no row names would be deleted*'

@@ -98,11 +98,18 @@ internal sealed class LeadRow
     /// <summary>Batches holding this row's follow-ups and not sent yet: the row is not done until they are.</summary>
     public int PendingBatches { get; set; }
 
-    /// <summary>How the row is named in messages: its UUID, LinkedIn id, email or name.</summary>
+    /// <summary>The key a sync matched the row by, as the row gave it ("linkedin_id 'ada-l'"), for messages.</summary>
+    public string? MatchedBy { get; set; }
+
+    /// <summary>How the row is named in messages: the key it was matched by, its UUID, LinkedIn id, email or name.</summary>
     public string Identity
     {
         get
         {
+            if (MatchedBy is not null)
+            {
+                return MatchedBy;
+            }
             if (Uuid is not null)
             {
                 return $"uuid {Uuid}";

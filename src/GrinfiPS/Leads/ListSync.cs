@@ -219,6 +219,10 @@ internal sealed class ListSync
 
     private void Matched(LeadRow row, GrinfiLead contact)
     {
+        if (row.Fields.TryGetValue(KeyField, out var given))
+        {
+            row.MatchedBy = $"{KeyField} '{given}'";
+        }
         row.Uuid = contact.Uuid;
         row.Current = contact;
         // The key matched one of the contact's stored forms (a personal email, a member id): it is

@@ -285,8 +285,16 @@ public sealed class SyncGrinfiLeadCommand : GrinfiConnectedCmdlet
     {
         GrinfiSyncAction.Create => $"Create in list '{_list!.Name}': {string.Join("; ", Changes(row))}",
         GrinfiSyncAction.MoveHere => $"Move into list '{_list!.Name}' and update: {string.Join("; ", Changes(row))}",
-        _ => $"Update {row.Uuid}: {string.Join("; ", Changes(row))}",
+        _ => $"Update {Who(row)}: {string.Join("; ", Changes(row))}",
     };
+
+    /// <summary>The contact a row changes, by name where the list's snapshot kept one, else by UUID.</summary>
+    private static string Who(LeadRow row)
+    {
+        var name = row.Current?.Name is { Length: > 0 } n ? n
+            : string.Join(" ", new[] { row.Current?.FirstName, row.Current?.LastName }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return name.Length > 0 ? $"'{name}'" : row.Uuid!;
+    }
 
     private void WritePlan(ListSync sync, IReadOnlyList<string> missing)
     {

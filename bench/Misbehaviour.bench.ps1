@@ -122,10 +122,13 @@ try {
     )
     foreach ($case in $worst) {
         $m = Measure-Case -Sandbox $sandbox -Case $case
-        $ok = ($m.ErrorIds -join '') -eq $case.ErrorId -and $m.Requests -le $MaxRequests -and $m.Max -le $MaxSeconds
+        # The bound is the misbehaving read's: the claim is chosen so that ceil(claim/1,000) + 3 is
+        # exactly 60 pages of it. The command's few reads of names (lists, stages, tags, custom
+        # fields, from well-behaved paths) come on top and are shown 'in all'.
+        $ok = ($m.ErrorIds -join '') -eq $case.ErrorId -and $m.PathRequests -le $MaxRequests -and $m.Max -le $MaxSeconds
         Write-BenchResult -Name "$($case.Cmdlet) ($($case.Read)) under $($case.Misbehaviour) at $LatencyMs ms" -Pass $ok `
             -Measured ('{0} after {1} requests ({2} in all), {3:N2} s, {4:N0} items written first' -f ($m.ErrorIds -join '/'), $m.PathRequests, $m.Requests, $m.Max, $m.Output) `
-            -Target "$($case.ErrorId) within $MaxRequests requests and $MaxSeconds s"
+            -Target "$($case.ErrorId) within $MaxRequests requests of the misbehaving read and $MaxSeconds s"
     }
 
     # ---- for information: the default claim of 1,000,000 ----

@@ -72,7 +72,7 @@ internal static class RowPlanner
                 row.FollowUps.Add(MassActionPlans.MoveToList(list));
             }
         }
-        else if (changed.Count > 0 || custom.Count > 0)
+        else if (changed.Count > 0)
         {
             var fields = changed.ToDictionary(f => f, f => row.Fields[f], StringComparer.Ordinal);
             fields["linkedin_id"] = row.Fields["linkedin_id"];
@@ -94,9 +94,15 @@ internal static class RowPlanner
                 MoveToList = options.MoveToList,
             };
         }
-        else if (options.MoveToList && options.List is { } list && !Same(current.ListUuid, list.Uuid))
+        else
         {
-            row.FollowUps.Add(MassActionPlans.MoveToList(list));
+            // Only custom-field values (or nothing) for a contact the look-up found: batched mass
+            // actions by value, as for contacts named by Uuid, not an upsert a row.
+            row.FollowUps.AddRange(custom.Select(c => MassActionPlans.SetCustomField(c.Field, c.Value)));
+            if (options.MoveToList && options.List is { } list && !Same(current.ListUuid, list.Uuid))
+            {
+                row.FollowUps.Add(MassActionPlans.MoveToList(list));
+            }
         }
         AddStageAndTags(row, options, current);
         if (row.Upsert is null && row.Update is null && row.FollowUps.Count == 0)

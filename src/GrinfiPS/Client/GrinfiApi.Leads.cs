@@ -62,6 +62,25 @@ internal sealed partial class GrinfiApi
     }
 
     /// <summary>
+    /// Every contact with the email as its work or its personal email, ignoring case: one search
+    /// per field (the API has no OR), each answer checked against the email.
+    /// </summary>
+    public async Task<IReadOnlyList<GrinfiLead>> FindByEmailAsync(string email, CallContext ctx)
+    {
+        var values = new[] { email, email.ToLowerInvariant() }.Distinct(StringComparer.Ordinal).ToList();
+        var all = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in new[] { "work_email", "personal_email" })
+        {
+            var filter = new JsonObject { [field] = values.Count == 1 ? JsonValue.Create(values[0]) : JsonFormat.Array(values) };
+            foreach (var lead in await SearchAllAsync(filter, 1, $"contacts by {field}", ctx).ConfigureAwait(false))
+            {
+                all[lead.Uuid] = lead;
+            }
+        }
+        return all.Values.Where(l => new[] { l.WorkEmail, l.PersonalEmail }.Any(e => string.Equals(e?.Trim(), email, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// <summary>
     /// Every contact a filter matches when they are known to be few (lookups by identifiers):
     /// pages of <paramref name="expected"/> (at least 100) by uuid, under the stall guard.
     /// </summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
@@ -270,20 +269,7 @@ public sealed class GetGrinfiLeadCommand : LeadSearchCmdlet
     /// </summary>
     private void FindByEmail(string email)
     {
-        var values = new[] { email, email.ToLowerInvariant() }.Distinct(StringComparer.Ordinal).ToList();
-        var found = Run(async ctx =>
-        {
-            var all = new Dictionary<string, GrinfiLead>(StringComparer.OrdinalIgnoreCase);
-            foreach (var field in new[] { "work_email", "personal_email" })
-            {
-                var filter = new JsonObject { [field] = values.Count == 1 ? JsonValue.Create(values[0]) : JsonFormat.Array(values) };
-                foreach (var lead in await Api.SearchAllAsync(filter, 1, $"contacts by {field}", ctx).ConfigureAwait(false))
-                {
-                    all[lead.Uuid] = lead;
-                }
-            }
-            return all.Values.Where(l => new[] { l.WorkEmail, l.PersonalEmail }.Any(e => string.Equals(e?.Trim(), email, StringComparison.OrdinalIgnoreCase))).ToList();
-        });
+        var found = Run(ctx => Api.FindByEmailAsync(email, ctx));
         if (found.Count == 0)
         {
             WriteFailure(new GrinfiException(GrinfiErrorKind.NotFound, "GrinfiLeadNotFound", $"No contact has the work or personal email '{email}'.")

@@ -1165,6 +1165,30 @@ Describe 'Objects of another team' {
         Get-SandboxRequest $script:sb | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
     }
 
+    It '<command> piped its own objects and one of team 2 reads its own again and refuses the other' -ForEach @(
+        @{ command = 'Get-GrinfiList'; kind = 'List'; noun = 'list'; path = '/leads/api/lists' }
+        @{ command = 'Get-GrinfiTag'; kind = 'Tag'; noun = 'tag'; path = '/leads/api/tags' }
+        @{ command = 'Get-GrinfiPipelineStage'; kind = 'PipelineStage'; noun = 'pipeline stage'; path = '/leads/api/pipeline-stages' }
+        @{ command = 'Get-GrinfiCustomField'; kind = 'CustomField'; noun = 'custom field'; path = '/leads/api/custom-fields' }
+        @{ command = 'Get-GrinfiAutomation'; kind = 'Automation'; noun = 'automation'; path = '/flows/api/flows' }
+    ) {
+        # Team 2's object often has a name team 1 also uses: it must not come back as team 1's.
+        $own = @(& $command | Select-Object -First 2)
+        Clear-SandboxRequest $script:sb
+
+        $output = @($own[0], $script:other.$kind, $own[1] | & $command -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        $output.Uuid | Should -Be $own.Uuid
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'GrinfiOtherTeam,*'
+        $failed[0].TargetObject.Uuid | Should -Be $script:other.$kind.Uuid
+        $failed[0].Exception.Message | Should -BeLike "The $noun '*' given to the pipeline belongs to team 2, and this connection works with team 1."
+        # Each of the two read again, fresh; nothing but reads.
+        @(Get-SandboxRequest $script:sb -Path $path | Where-Object query -NotMatch '(^|&)offset=[1-9]').Count | Should -Be 2
+        # Nothing but reads (counts are a metrics request and one-contact searches).
+        Get-SandboxRequest $script:sb | Where-Object method -NE 'GET' | Where-Object { $_.path -notlike '*/metrics' -and $_.path -notlike '*/search' } | Should -BeNullOrEmpty
+    }
+
     It 'takes the same objects through a connection to their team' {
         # Connecting team 1 again leaves team 2's connection open for -Connection.
         $second = Connect-TestSandbox $script:sb -Second -Parameters ($script:Unthrottled + @{ PassThru = $true })

@@ -142,6 +142,32 @@ public abstract class GrinfiConnectedCmdlet : GrinfiCmdlet
     }
 
     /// <summary>
+    /// What a Get- of named objects looks for: -Name, or the UUIDs of the objects piped in (read
+    /// again, fresh). A piped object of another team is refused (GrinfiOtherTeam), never matched
+    /// by its name here, which would be another team's object. An empty result: nothing is left.
+    /// </summary>
+    internal string[]? NamesOrPiped(string[]? names, IEnumerable<GrinfiNamedObject>? piped)
+    {
+        if (piped is null)
+        {
+            return names;
+        }
+        var uuids = new List<string>();
+        foreach (var item in piped)
+        {
+            if (TeamCheck.Refusal(item, ActiveConnection.TeamId, "the pipeline") is { } refusal)
+            {
+                WriteFailure(refusal, item);
+            }
+            else
+            {
+                uuids.Add(item.Uuid);
+            }
+        }
+        return uuids.ToArray();
+    }
+
+    /// <summary>
     /// Writes the items whose names match any of <paramref name="names"/> (wildcards allowed),
     /// or all when none are given. A literal name that matches nothing is an error, as with Get-Item.
     /// </summary>

@@ -90,13 +90,6 @@ internal sealed class ContactSelection
         _ => (JsonObject)Filter.DeepClone(),
     };
 
-    /// <summary>The search filter that selects the same contacts (for counting and reading).</summary>
-    public JsonObject ToSearchFilter() => Kind switch
-    {
-        SelectionKind.Ids => new JsonObject { ["uuid"] = JsonFormat.Array(Ids) },
-        _ => (JsonObject)Filter.DeepClone(),
-    };
-
     public override string ToString() => Kind switch
     {
         SelectionKind.All => "every contact",

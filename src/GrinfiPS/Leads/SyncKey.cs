@@ -63,15 +63,6 @@ internal sealed class SyncKey
         return keys;
     }
 
-    /// <summary>The lead field a key is searched by across the team.</summary>
-    public static string FieldOf(string key) => key.Substring(0, 2) switch
-    {
-        "h:" => "linkedin",
-        "m:" => "ln_id",
-        "s:" => "sn_id",
-        _ => "work_email",
-    };
-
     public override string ToString() => Name;
 
     private static string Tagged(LinkedInProfileId id) => id.Kind switch

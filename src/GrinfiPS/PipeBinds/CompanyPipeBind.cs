@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Model;
 
@@ -48,10 +47,7 @@ public sealed class CompanyPipeBind
                 Problem = $"A {other.GetType().Name} ('{other}') is not a company.";
                 break;
             default:
-                var properties = PSObject.AsPSObject(value).Properties;
-                var property = s_uuidProperties.Select(n => properties.FirstOrDefault(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)))
-                    .FirstOrDefault(p => p?.Value is not null && p.Value.ToString()!.Trim().Length > 0);
-                Uuid = property?.Value?.ToString()?.Trim() ?? "";
+                Uuid = PipeInput.FirstValue(value, s_uuidProperties) ?? "";
                 if (Uuid.Length == 0)
                 {
                     Problem = $"The {inner.GetType().Name} has no CompanyUuid or Uuid property, so it does not name a company.";

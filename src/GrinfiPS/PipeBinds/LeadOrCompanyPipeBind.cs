@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Client;
 using GrinfiPS.Model;
@@ -13,6 +12,7 @@ namespace GrinfiPS.PipeBinds;
 /// </summary>
 public sealed class LeadOrCompanyPipeBind
 {
+    private static readonly string[] s_uuidProperties = { "Uuid" };
     private static readonly string[] s_leadProperties = { "LeadUuid", "lead_uuid" };
     private static readonly string[] s_companyProperties = { "CompanyUuid", "company_uuid" };
 
@@ -49,18 +49,16 @@ public sealed class LeadOrCompanyPipeBind
                 Problem = lead.Problem;
                 break;
             default:
-                var properties = PSObject.AsPSObject(value).Properties;
-                string? Read(string[] names) => properties.FirstOrDefault(p => names.Any(n => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)))?.Value?.ToString()?.Trim();
-                if (Read(new[] { "Uuid" }) is { Length: > 0 } uuid)
+                if (PipeInput.FirstValue(value, s_uuidProperties) is { } uuid)
                 {
                     Uuid = uuid;
                 }
-                else if (Read(s_leadProperties) is { Length: > 0 } leadUuid)
+                else if (PipeInput.FirstValue(value, s_leadProperties) is { } leadUuid)
                 {
                     Uuid = leadUuid;
                     Kind = GrinfiObjectType.Lead;
                 }
-                else if (Read(s_companyProperties) is { Length: > 0 } companyUuid)
+                else if (PipeInput.FirstValue(value, s_companyProperties) is { } companyUuid)
                 {
                     Uuid = companyUuid;
                     Kind = GrinfiObjectType.Company;

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Model;
 
@@ -52,9 +51,7 @@ public sealed class LeadPipeBind
                 Problem = $"A {other.GetType().Name} ('{other}') is not a contact.";
                 break;
             default:
-                var property = PSObject.AsPSObject(value).Properties
-                    .FirstOrDefault(p => s_uuidProperties.Any(n => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase)));
-                Uuid = property?.Value?.ToString()?.Trim() ?? "";
+                Uuid = PipeInput.FirstValue(value, s_uuidProperties) ?? "";
                 if (Uuid.Length == 0)
                 {
                     Problem = $"The {inner.GetType().Name} has no Uuid property, so it does not name a contact.";

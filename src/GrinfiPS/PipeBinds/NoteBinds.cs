@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using GrinfiPS.Client;
-using GrinfiPS.PipeBinds;
 
 namespace GrinfiPS.PipeBinds;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using GrinfiPS.Model;
 
@@ -42,9 +41,7 @@ public sealed class NotePipeBind
                 Problem = $"A {other.GetType().Name} ('{other}') is not a note. For the notes on it, use Get-GrinfiNote.";
                 break;
             default:
-                var properties = PSObject.AsPSObject(value).Properties;
-                var property = s_uuidProperties.Select(n => properties.FirstOrDefault(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(p => p is not null);
-                Uuid = property?.Value?.ToString()?.Trim() ?? "";
+                Uuid = PipeInput.FirstValue(value, s_uuidProperties) ?? "";
                 if (Uuid.Length == 0)
                 {
                     Problem = $"The {inner.GetType().Name} has no Uuid property, so it does not name a note.";

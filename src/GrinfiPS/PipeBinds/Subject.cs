@@ -61,21 +61,8 @@ internal sealed class Subject
 
     /// <summary>A company from -Company, checked as a contact is.</summary>
     /// <exception cref="GrinfiException">The input is not a company of this team.</exception>
-    public static Subject From(CompanyPipeBind bind, long? team, string parameter)
-    {
-        if (bind.Company is { } company && TeamCheck.Refusal(company, team, parameter) is { } otherTeam)
-        {
-            throw otherTeam;
-        }
-        if (!bind.IsValid)
-        {
-            throw bind.Invalid();
-        }
-        return new Subject(GrinfiObjectType.Company, bind.Uuid, bind.Company?.Name, bind.InputObject);
-    }
-
-    /// <summary>Whether a note or activity's object and object UUID are this subject.</summary>
-    public bool Is(string? apiObject, string? objectUuid) =>
-        string.Equals(apiObject, ApiObject, System.StringComparison.OrdinalIgnoreCase)
-        && string.Equals(objectUuid, Uuid, System.StringComparison.OrdinalIgnoreCase);
+    public static Subject From(CompanyPipeBind bind, long? team, string parameter) =>
+        bind.Refusal(team, parameter) is { } refusal
+            ? throw refusal
+            : new Subject(GrinfiObjectType.Company, bind.Uuid, bind.Company?.Name, bind.InputObject);
 }
